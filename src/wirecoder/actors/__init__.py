@@ -1,0 +1,1 @@
+"""Actors: states, IGOs, people and groups, with coreference inside one article."""

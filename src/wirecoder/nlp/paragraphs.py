@@ -1,0 +1,21 @@
+"""Component ``wc_paragraphs``: a blank line always ends a sentence.
+
+News text arrives with headlines and paragraphs separated by blank lines and
+often without final punctuation; the statistical parser would glue a
+headline to the first sentence. Runs before the parser, which respects
+sentence starts that are already set.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+@Language.component("wc_paragraphs", assigns=["token.is_sent_start"])
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            nxt = doc[tok.i + 1]
+            if not nxt.is_space:
+                nxt.is_sent_start = True
+    return doc

@@ -1,0 +1,1 @@
+"""Output: the JSON contract (OUTPUT.md shape) and terminal rendering."""

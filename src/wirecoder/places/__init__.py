@@ -1,0 +1,1 @@
+"""Places: toponyms resolved offline to coordinates and countries."""

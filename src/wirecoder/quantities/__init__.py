@@ -1,0 +1,1 @@
+"""Counts: numbers in words and digits with what they count."""

@@ -1,0 +1,1 @@
+"""Quotes: direct, unmarked and reported speech attributed to resolved speakers."""

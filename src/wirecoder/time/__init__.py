@@ -1,0 +1,1 @@
+"""Time expressions: detect and normalise to TIMEX3 values against the dateline."""
