@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .analysis import doc_to_analysis
-from .errors import AnalysisError, InputError, TooLarge, WirecoderError
+from .errors import AnalysisError, EmptyInput, TooLarge, WirecoderError, error_class
 from .ingest.dates import parse_dateline
 from .nlp.pipeline import build_pipeline, model_version
 from .records import Analysis, Article, Failure
@@ -87,7 +87,7 @@ def _analyze_one(nlp: Language, art: Article, settings: Settings, version: str) 
 
 def _make_doc(nlp: Language, art: Article, settings: Settings) -> Doc:
     if not art.text or not art.text.strip():
-        raise InputError("article text is empty", item=art.id)
+        raise EmptyInput("article text is empty", item=art.id)
     if len(art.text) > settings.max_chars:
         raise TooLarge(f"article has {len(art.text):,} characters; the limit (max_chars) is "
                        f"{settings.max_chars:,}", item=art.id)
@@ -103,6 +103,4 @@ def _failure(art: Article, exc: WirecoderError) -> Failure:
 
 
 def _error_from_failure(f: Failure) -> WirecoderError:
-    err = WirecoderError(f.reason, item=f.item)
-    err.code, err.stage, err.retryable = f.code, f.stage, f.retryable
-    return err
+    return error_class(f.code)(f.reason, item=f.item)

@@ -112,7 +112,14 @@ class StoreLocked(StoreError):
 
 
 class QueryError(StoreError):
+    """A query the store refuses: bad filter values, a bad export path or table."""
     code = "W403"
+
+
+class QueryTimeout(QueryError):
+    """A read query ran past its time limit and was interrupted."""
+    code = "W404"
+    retryable = True
 
 
 # ---- settings and evaluation
@@ -124,3 +131,14 @@ class SettingsError(WirecoderError):
 class GoldFormatError(WirecoderError):
     code = "W600"
     stage = "eval"
+
+
+def error_class(code: str) -> type[WirecoderError]:
+    """The error class that owns ``code`` (WirecoderError when unknown)."""
+    todo: list[type[WirecoderError]] = [WirecoderError]
+    while todo:
+        cls = todo.pop()
+        if cls.code == code:
+            return cls
+        todo.extend(cls.__subclasses__())
+    return WirecoderError

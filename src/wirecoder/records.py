@@ -18,7 +18,7 @@ Span = tuple[int, int]
 
 ActorKind = Literal["state", "igo", "person", "group", "organization"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-Precision = Literal["day", "month", "year", "decade", "century"]
+Precision = Literal["day", "week", "month", "quarter", "year", "decade", "century"]
 
 
 def content_hash(text: str) -> str:
@@ -122,6 +122,7 @@ class PlaceMention:
     text: str
     place: Place
     metonym: bool = False  # "Moscow demands": the place stands for its government
+    adjectival: bool = False  # "Russian troops": an adjective naming the place; never an event location
 
 
 @dataclass(frozen=True, slots=True)

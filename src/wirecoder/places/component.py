@@ -1,20 +1,61 @@
-"""Component `wc_places`: see the package docstring for what it finds and how."""
+"""Component `wc_places`: toponyms found and resolved offline (see the package docstring)."""
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp.extensions import register_extensions
+from ..records import Place, PlaceMention
+from .detect import raw_mentions
+from .gazetteer import gazetteer
+from .metonymy import is_metonym
+from .resolve import choose
 
 
-def find_places(doc: Doc) -> tuple:
-    """Stub until the stage is written: finds nothing."""
-    return ()
+def find_places(doc: Doc) -> tuple[PlaceMention, ...]:
+    """Toponyms in ``doc``, each resolved to a place; unresolved names keep coordinates None.
+
+    A name the gazetteer does not know (a street, a village, a building) is
+    still a toponym: it is reported with ``kind="unresolved"`` and no
+    coordinates rather than dropped or guessed.
+    """
+    mentions = raw_mentions(doc)
+    if not mentions:
+        return ()
+    chosen = choose(doc, mentions)
+    capitals = gazetteer().capitals
+    out: list[PlaceMention] = []
+    person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
+    for m, cand in zip(mentions, chosen):
+        span = doc[m.start:m.end]
+        if cand is None and _not_a_place(span, person_words):
+            continue
+        if cand is None:
+            place = Place(name=span.text, kind="unresolved")
+            metonym = False
+        else:
+            place = cand.place
+            metonym = m.label != "ADJ" and is_metonym(doc, span.root, place, capitals)
+        out.append(PlaceMention(start=span.start_char, end=span.end_char, text=span.text,
+                                place=place, metonym=metonym, adjectival=m.label == "ADJ"))
+    return tuple(out)
+
+
+# Blocs and directions that NER tags as GPE but that are no place ("the West").
+NON_PLACES = frozenset({"west", "east", "north", "south", "the west", "the east"})
+
+
+def _not_a_place(span, person_words: set[str]) -> bool:
+    """An unresolved name that is a bloc or a person's name elsewhere in the article."""
+    if span.text.lower() in NON_PLACES:
+        return True
+    return len(span) == 1 and span[0].lower_ in person_words
 
 
 @Language.factory("wc_places", requires=["doc.ents"], assigns=["doc._.wc_places"])
 def make_component(nlp: Language, name: str):
     register_extensions()
+    gazetteer()  # load once when the pipeline is built, not on the first article
 
     def component(doc: Doc) -> Doc:
         doc._.wc_places = find_places(doc)

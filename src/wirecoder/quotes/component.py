@@ -5,11 +5,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp.extensions import register_extensions
+from .assemble import find_quotes
 
-
-def find_quotes(doc: Doc) -> tuple:
-    """Stub until the stage is written: finds nothing."""
-    return ()
+__all__ = ["find_quotes", "make_component"]
 
 
 @Language.factory("wc_quotes", requires=["doc._.wc_mentions", "doc._.wc_actors"], assigns=["doc._.wc_quotes"])

@@ -1,23 +1,160 @@
-"""Component `wc_timexes`: see the package docstring for what it finds and how."""
+"""Component `wc_timexes`: find time expressions and normalise them to TIMEX3 values.
+
+Detection runs a fixed set of compiled patterns (lexicon.py) over the text; each
+match goes through its rule (rules.py), which gives the TIMEX3 type, value and
+precision against ``doc._.wc_dateline``, using the clause's tense to choose
+between the Friday before and the Friday after the dateline. Overlapping
+matches keep the longest ("October last year" over "October"). spaCy DATE/TIME
+entities the patterns missed are kept with value None only when they hold a
+time word, so recall does not depend on the statistical model alone.
+"""
 from __future__ import annotations
 
+import bisect
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..nlp.extensions import register_extensions
+from ..records import TimeExpression
+from .lexicon import lexicon, patterns
+from .rules import RULES, Context
+from .tense import future_cue, tense_of
+
+# Order breaks ties between equally long matches: the first listed wins.
+_PRIORITY = {name: i for i, name in enumerate(RULES)}
 
 
-def find_timexes(doc: Doc) -> tuple:
-    """Stub until the stage is written: finds nothing."""
-    return ()
+class _TokenIndex:
+    """Character offset -> token, built on first use (most documents ask a few times)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._starts: list[int] | None = None
+
+    def at(self, pos: int) -> Token | None:
+        if self._starts is None:
+            self._starts = [t.idx for t in self.doc]
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return self.doc[i] if 0 <= i < len(self.doc) else None
+
+
+def _is_year(doc: Doc, idx: _TokenIndex, s: int, e: int) -> bool:
+    """A 4-digit number is a year unless its words say it is a count or an identifier."""
+    tok = idx.at(s)
+    if tok is None:
+        return True
+    if tok.ent_type_ == "DATE":
+        return True
+    if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") and tok.dep_ == "nummod":
+        return False
+    if tok.i > 0 and doc[tok.i - 1].lower_ in lexicon()["year_blockers"]:
+        return False
+    head = tok.head
+    if tok.dep_ == "nummod" and head.i > tok.i and head.tag_ == "NNS":
+        return False  # "2000 troops"
+    return True
+
+
+def _future_fn(doc: Doc, idx: _TokenIndex):
+    has_parse = doc.has_annotation("DEP")
+
+    def future_at(pos: int) -> bool:
+        if not has_parse:
+            return False
+        tok = idx.at(pos)
+        return tok is not None and (tense_of(tok) == "future" or future_cue(tok))
+    return future_at
+
+
+def _candidates(ctx: Context) -> list[tuple[int, int, int, list[TimeExpression]]]:
+    out = []
+    for name, rx in patterns().compiled:
+        rule = RULES[name]
+        for m in rx.finditer(ctx.text):
+            if m.end() <= m.start():
+                continue
+            recs = rule(m, ctx)
+            if recs:
+                s, e = min(r.start for r in recs), max(r.end for r in recs)
+                out.append((s, e, _PRIORITY[name], recs))
+    return out
+
+
+def _select(cands: list[tuple[int, int, int, list[TimeExpression]]]) -> list[TimeExpression]:
+    """Longest first; a candidate overlapping a kept one is dropped."""
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    kept: list[TimeExpression] = []
+    for s, e, _, recs in cands:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        kept.extend(recs)
+    kept.sort(key=lambda r: r.start)
+    return kept
+
+
+def _date_clock_times(doc: Doc, idx: _TokenIndex, found: list[TimeExpression]) -> list[TimeExpression]:
+    """"10:35 a.m. Friday": a clock time takes the day of a weekday/date next to it (same sentence)."""
+    out = list(found)
+    for i, t in enumerate(found):
+        if t.type != "TIME" or not t.value or "T" not in t.value or t.value[11:12].isalpha():
+            continue
+        tok = idx.at(t.start)
+        sent = tok.sent if tok is not None and doc.has_annotation("SENT_START") else None
+        for other in found:
+            if other is t or other.type != "DATE" or other.precision != "day" or not other.value:
+                continue
+            if abs(other.start - t.end) > 40 and abs(t.start - other.end) > 40:
+                continue
+            if sent is not None and not (sent.start_char <= other.start < sent.end_char):
+                continue
+            out[i] = TimeExpression(t.start, t.end, t.text, t.type, other.value + t.value[10:], t.precision,
+                                    t.anchored)
+            break
+    return out
+
+
+def _ner_extras(doc: Doc, found: list[TimeExpression], ctx: Context) -> list[TimeExpression]:
+    """DATE/TIME entities no pattern matched: kept unresolved when they name a time unit."""
+    extra = []
+    units = tuple(lexicon()["units"])
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if any(ent.start_char < t.end and t.start < ent.end_char for t in found):
+            continue
+        low = ent.text.lower()
+        if not any(u in low for u in units):
+            continue
+        extra.append(TimeExpression(ent.start_char, ent.end_char, ent.text, "DATE", None, None,
+                                    anchored=ctx.dateline is not None))
+    return extra
+
+
+def find_timexes(doc: Doc) -> tuple[TimeExpression, ...]:
+    """Every time expression in ``doc``, normalised against ``doc._.wc_dateline``, in text order."""
+    idx = _TokenIndex(doc)
+    dateline = doc._.wc_dateline if Doc.has_extension("wc_dateline") else None
+    ctx = Context(text=doc.text, dateline=dateline, future_at=_future_fn(doc, idx),
+                  is_year=lambda s, e: _is_year(doc, idx, s, e))
+    found = _select(_candidates(ctx))
+    found = _date_clock_times(doc, idx, found)
+    found.extend(_ner_extras(doc, found, ctx))
+    found.sort(key=lambda r: r.start)
+    return tuple(found)
 
 
 @Language.factory("wc_timexes", requires=[], assigns=["doc._.wc_timexes"])
 def make_component(nlp: Language, name: str):
     register_extensions()
+    patterns()  # compile once, at pipeline build time
 
     def component(doc: Doc) -> Doc:
         doc._.wc_timexes = find_timexes(doc)
         return doc
 
     return component
+
+
+__all__ = ["find_timexes", "make_component"]

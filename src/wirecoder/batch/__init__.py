@@ -1,0 +1,1 @@
+"""Batch runs: many articles through the pipeline (local now; a process pool and Dask later)."""

@@ -1,0 +1,77 @@
+"""The ``wirecoder eval`` command: its arguments and what it does.
+
+The CLI (``wirecoder/cli.py``) hooks it like this::
+
+    from .evaluation import add_eval_arguments, run_eval_command
+    p = subparsers.add_parser("eval", help="score wirecoder on annotated data")
+    add_eval_arguments(p)
+    ...
+    if args.command == "eval":
+        return run_eval_command(args, settings=settings)   # an exit code
+
+``eval_command(args)`` is the pure form: it returns (exit code, text) and
+prints nothing; ``run_eval_command`` writes that text through ``write``.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from ..errors import WirecoderError
+from ..settings import Settings
+from .gold import TASKS
+from .report import render_report
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+
+def add_eval_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add the ``eval`` arguments to a (sub)parser; returns it."""
+    parser.add_argument("gold", help="gold file: JSONL in wirecoder's gold format, or a seed gold.json")
+    parser.add_argument("--task", default="auto", choices=("auto", *TASKS),
+                        help="what to score (default: from the file name, else from its fields)")
+    parser.add_argument("--errors", type=int, default=0, metavar="N",
+                        help="list up to N misses and false positives with their text")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    parser.add_argument("--limit", type=int, default=None, metavar="N", help="score only the first N documents")
+    parser.add_argument("--sample", type=int, default=None, metavar="N",
+                        help="score N documents drawn at random (whole clusters for stories)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed for --sample (default 0)")
+    parser.add_argument("--system", default=None, metavar="OUT.jsonl",
+                        help="score this output file instead of running the pipeline")
+    parser.add_argument("--save", default=None, metavar="OUT.jsonl",
+                        help="also write the pipeline's output lines here")
+    return parser
+
+
+def eval_command(args: argparse.Namespace, *, settings: Settings | None = None) -> tuple[int, str]:
+    """Run ``eval`` for parsed arguments: (exit code, text to print). Prints nothing."""
+    from .runner import evaluate
+    try:
+        kwargs = dict(task=args.task, settings=settings, limit=args.limit, sample=args.sample, seed=args.seed,
+                      errors=args.errors, system=args.system)
+        if args.save:
+            with open(args.save, "w", encoding="utf-8") as fh:
+                report = evaluate(args.gold, save=fh, **kwargs)
+        else:
+            report = evaluate(args.gold, **kwargs)
+    except WirecoderError as exc:
+        return EXIT_BAD_INPUT, f"error: {exc.reason}"
+    except OSError as exc:
+        return EXIT_BAD_INPUT, f"error: {exc}"
+    return EXIT_OK, render_report(report, as_json=args.json)
+
+
+def run_eval_command(args: argparse.Namespace, *, settings: Settings | None = None,
+                     write: Callable[[str], object] | None = None) -> int:
+    """Run ``eval`` and write its text (to stdout unless ``write`` is given); returns the exit code.
+
+    This is the command layer: the only function of the package that writes.
+    """
+    code, text = eval_command(args, settings=settings)
+    if write is not None:
+        write(text)
+    else:
+        (sys.stdout if code == EXIT_OK else sys.stderr).write(text + "\n")
+    return code

@@ -1,0 +1,230 @@
+"""The event coder: triggers -> events with sides, modality, date, place, counts and confidence.
+
+Per sentence: match every token against the trigger lexicon; verbal triggers
+state events; their complements (to-infinitives, that-clauses, objects, the
+'if' clause of a threat) are the content of that event, not events of their
+own ("threatened to impose sanctions" is one THREATEN). Event nouns state an
+event when a light verb carries them ("held talks"), when they are the
+subject of a verb of occurrence ("clashes erupted"), or, at lower confidence,
+when nothing verbal in the sentence does. Conjoined verbs of one type are
+one event ("occupied and annexed").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..places.locate import event_location
+from ..quantities.attach import event_counts
+from ..records import ActorRef, Event
+from ..time.anchor import event_date
+from .modality import Modality, is_historical, modality
+from .ontology import Lexicon
+from .sides import SideFinder
+from .triggers import Match, match, pos_class
+
+# Dependents that hold the content of an event rather than a second event.
+_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "dative", "acomp"})
+_CONTENT_PREPS = frozenset({"of", "for", "over", "about", "against", "on", "to", "into", "from"})
+_COND_MARKS = frozenset({"if", "unless", "lest"})
+_EVIDENCE_CUT = frozenset({"advcl", "parataxis", "ccomp"})
+
+
+@dataclass(slots=True)
+class _Cand:
+    m: Match
+    anchor: Token  # the verb whose clause gives sides and modality
+    noun: Token | None  # the event noun, for noun triggers
+    conf: float
+    how: str  # verb | light | occurrence | fallback | must
+
+
+def find_events(doc: Doc, lex: Lexicon) -> tuple[Event, ...]:
+    if not len(doc):
+        return ()
+    finder = SideFinder(doc, lex.agents)
+    quotes = tuple(doc._.wc_quotes)
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
+    events: list[Event] = []
+    for sent in sents:
+        for c in _sentence_candidates(sent, lex):
+            ev = _build(doc, c, finder, lex, quotes)
+            if ev is not None:
+                events.append(ev)
+    return tuple(events)
+
+
+def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
+    matches: dict[int, Match] = {}
+    for tok in sent:
+        m = match(lex, tok)
+        if m is not None:
+            matches[tok.i] = m
+    verbal = [m for m in matches.values() if m.pattern.pos != "NOUN"]
+    cands: list[_Cand] = [_Cand(m, m.head, None, m.pattern.conf or 0.8, "verb") for m in verbal]
+    cands += _must_requests(sent, lex, matches)
+    consumed = {i for c in cands for i in c.m.tokens}
+    content = set()
+    for c in cands:
+        content |= _content(c.anchor)
+    # a verbal trigger inside another's content is that event's content
+    cands = [c for c in cands if c.anchor.i not in content]
+    nouns = [m for i, m in matches.items() if m.pattern.pos == "NOUN" and i not in consumed and i not in content]
+    noun_cands: list[_Cand] = []
+    for m in nouns:
+        n = m.head
+        base = m.pattern.conf or 0.5
+        head = n.head
+        if n.dep_ in ("dobj", "obj") and head.lemma_.lower() in lex.light_verbs and head.i not in content:
+            noun_cands.append(_Cand(_extend(m, head), head, n, base + 0.25, "light"))
+        elif n.dep_ == "pobj" and head.head.lemma_.lower() in lex.light_verbs and head.head.pos_ == "VERB" \
+                and head.head.i not in content and head.lower_ in ("on", "in", "part"):
+            noun_cands.append(_Cand(_extend(m, head.head), head.head, n, base + 0.2, "light"))
+        elif n.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.occurrence_verbs:
+            noun_cands.append(_Cand(m, head, n, base + 0.2, "occurrence"))
+        elif n.dep_ == "ROOT" or (n.dep_ in ("nsubj", "nsubjpass", "dobj", "appos") and not verbal):
+            noun_cands.append(_Cand(m, n.head if n.dep_ != "ROOT" else n, n, base * 0.8, "fallback"))
+    cands += noun_cands
+    return _merge(cands)
+
+
+def _extend(m: Match, verb: Token) -> Match:
+    return Match(pattern=m.pattern, head=m.head, tokens=tuple(sorted({*m.tokens, verb.i})))
+
+
+def _content(anchor: Token) -> set[int]:
+    out: set[int] = set()
+    for c in anchor.children:
+        if c.dep_ in _CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS):
+            out.update(t.i for t in c.subtree)
+        elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _COND_MARKS for g in c.children):
+            out.update(t.i for t in c.subtree)
+        elif c.dep_ == "prt":  # "call on X to ..."
+            out.update(t.i for t in c.subtree if t.i != c.i)
+    return out
+
+
+def _must_requests(sent: Span, lex: Lexicon, matches: dict[int, Match]) -> list[_Cand]:
+    """'X said (that) Y must do Z': a demand by X on Y, whatever Z is."""
+    out = []
+    for tok in sent:
+        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in lex.speech:
+            continue
+        must = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "must"), None)
+        if must is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            continue
+        pats = lex.lookup("demand", "VERB")
+        if not pats:
+            continue
+        m = Match(pattern=pats[-1], head=tok.head, tokens=(tok.head.i, must.i))
+        out.append(_Cand(m, tok.head, None, 0.6, "must"))
+    return out
+
+
+def _merge(cands: list[_Cand]) -> list[_Cand]:
+    """One event per trigger; conjoined verbs of one type, and a noun subject of a same-type verb, are one."""
+    cands.sort(key=lambda c: c.m.head.i)
+    out: list[_Cand] = []
+    seen_heads: set[int] = set()
+    for c in cands:
+        if c.m.head.i in seen_heads:
+            continue
+        t = c.m.pattern.type
+        dup = False
+        for o in out:
+            if o.m.pattern.type != t:
+                continue
+            a, b = o.anchor, c.anchor
+            if (b.dep_ == "conj" and b.head.i == a.i) or a.i == b.i or \
+                    (c.noun is not None and c.noun.head.i == a.i and c.how == "occurrence"):
+                dup = True
+                break
+        if not dup:
+            out.append(c)
+            seen_heads.add(c.m.head.i)
+    return out
+
+
+def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes) -> Event | None:
+    p = c.m.pattern
+    anchor, noun = c.anchor, c.noun
+    if noun is not None and c.how in ("fallback", "occurrence"):
+        source, target = finder.noun_sides(noun)
+    elif c.how == "must":
+        source, target = finder.clause_sides(anchor)
+        ccomp = next((t for t in anchor.children if t.dep_ == "ccomp"), None)
+        if ccomp is not None:
+            target = finder.refs([g for g in ccomp.children if g.dep_ in ("nsubj", "nsubjpass")])
+    else:
+        source, target = finder.clause_sides(anchor)
+        if noun is not None:
+            ns, nt = finder.noun_sides(noun)
+            source = source or ns
+            target = target or nt
+    source, target = _theme(p.theme, anchor, source, target, finder)
+    mod: Modality = modality(anchor, noun, lex)
+    date, precision = event_date(doc, anchor, doc._.wc_timexes)
+    historical = is_historical(date, doc._.wc_dateline, anchor)
+    counts = event_counts(doc, anchor, doc._.wc_quantities) or {}
+    loc = event_location(doc, anchor, doc._.wc_places)
+    cameo = lex.cameo_for(p)
+    toks = [doc[i] for i in c.m.tokens]
+    trig = (min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
+    conf = _confidence(c, source, target, mod)
+    return Event(
+        type=p.type or "", evidence=_evidence(anchor), trigger=trig, mode=p.mode, context=p.context,
+        cameo=cameo, goldstein=lex.goldstein_for(cameo), source=tuple(source), target=tuple(target),
+        date=date, date_precision=precision, location=loc, negated=mod.negated,
+        hypothetical=mod.hypothetical, future=mod.future, historical=historical,
+        size=counts.get("size"), dead=counts.get("dead"), injured=counts.get("injured"),
+        arrested=counts.get("arrested"), confidence=conf, quote_index=_quote_of(trig, quotes))
+
+
+def _theme(theme: str | None, anchor: Token, source: list[ActorRef], target: list[ActorRef],
+           finder: SideFinder) -> tuple[list[ActorRef], list[ActorRef]]:
+    """Intransitive and passive uses whose subject is a fixed side ("troops massed", "people died")."""
+    passive_like = anchor.dep_ == "acl" or any(c.dep_ in ("nsubjpass", "auxpass") for c in anchor.children)
+    if theme == "source" and passive_like and not source:
+        moved = target
+        rest = [r for r in finder._object_refs(anchor, exclude=moved)]
+        return moved, rest
+    if theme == "target" and source and not target:
+        return [], source
+    return source, target
+
+
+def _confidence(c: _Cand, source: list[ActorRef], target: list[ActorRef], mod: Modality) -> float:
+    conf = c.conf
+    if any(r.code for r in source):
+        conf += 0.08
+    elif not source:
+        conf -= 0.1
+    if any(r.code for r in target):
+        conf += 0.04
+    if c.anchor.dep_ == "ROOT":
+        conf += 0.05
+    if mod.negated:
+        conf -= 0.3
+    if mod.hypothetical:
+        conf -= 0.1
+    return round(min(0.99, max(0.05, conf)), 2)
+
+
+def _evidence(anchor: Token) -> tuple[int, int]:
+    """The anchor's clause: its subtree without adverbial clauses, parataxis and other clauses."""
+    drop: set[int] = set()
+    for c in anchor.children:
+        if c.dep_ in _EVIDENCE_CUT or (c.dep_ == "conj" and pos_class(c) == "VERB" and
+                                       any(g.dep_.startswith("nsubj") for g in c.children)):
+            drop.update(t.i for t in c.subtree)
+    toks = [t for t in anchor.subtree if t.i not in drop and not t.is_punct] or [anchor]
+    lo, hi = toks[0], toks[-1]
+    return lo.idx, hi.idx + len(hi)
+
+
+def _quote_of(trig: tuple[int, int], quotes) -> int | None:
+    for n, q in enumerate(quotes):
+        if q.start <= trig[0] and trig[1] <= q.end:
+            return n
+    return None

@@ -1,0 +1,228 @@
+"""Event sides from the dependency parse: who acted (source) and who was acted on (target).
+
+Actor identity comes from the actor stage (``doc._.wc_mentions``); this module
+decides which noun phrases are the sides: subjects (also shared through
+coordination, control and raising), objects and prepositional objects, the
+agent of a passive, possessors and demonyms of event nouns, and the subject of
+an embedded clause ("demands a guarantee that the alliance will not expand").
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Token
+
+from ..actors.lookup import actor_ref
+from ..records import Actor, ActorMention, ActorRef
+
+SUBJ = ("nsubj", "csubj")
+SUBJ_PASS = ("nsubjpass", "csubjpass")
+# Prepositions that introduce the other side of an event ("met with", "sanctions against").
+TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "from", "at", "upon", "over", "for", "of", "in")
+VERB_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "from", "upon", "at", "near", "along",
+                     "around")
+NOUN_TARGET_PREPS = ("against", "on", "with", "of", "to", "into", "toward", "towards", "in")
+_PRUNE = frozenset({"relcl", "acl", "advcl", "prep", "punct", "cc", "conj", "appos", "parataxis"})
+_RELPRON = frozenset({"who", "which", "that", "whom"})
+
+
+class SideFinder:
+    """Turns noun-phrase heads into ActorRefs for one document (caches the mention index)."""
+
+    def __init__(self, doc: Doc, agents: frozenset[str]):
+        self.doc = doc
+        self.agents = agents
+        self.mentions: tuple[ActorMention, ...] = tuple(doc._.wc_mentions)
+        self.starts = [m.start for m in self.mentions]
+        self.actors: dict[str, Actor] = {a.id: a for a in doc._.wc_actors}
+
+    # ---------------------------------------------------------------- phrases
+    def refs(self, heads: list[Token]) -> list[ActorRef]:
+        """The actors named by these phrase heads (each with its conjuncts), deduplicated."""
+        out: list[ActorRef] = []
+        seen: set[str] = set()
+        for h in _with_conjuncts(heads):
+            for r in self._phrase_refs(h):
+                key = r.actor_id or r.name.lower()
+                if key not in seen:
+                    seen.add(key)
+                    out.append(r)
+        return out
+
+    def _phrase_refs(self, head: Token) -> list[ActorRef]:
+        toks = _core_tokens(head)
+        lo, hi = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+        inside = {t.i for t in toks}
+        i = bisect_left(self.starts, lo)
+        found: list[ActorMention] = []
+        while i < len(self.mentions) and self.mentions[i].start < hi:
+            m = self.mentions[i]
+            if m.end <= hi and self._mention_in(m, inside) and m.actor_id in self.actors:
+                found.append(m)
+            i += 1
+        if found:
+            # a mention that covers the head names the phrase; modifiers only when none does
+            on_head = [m for m in found if m.start <= head.idx < m.end]
+            return [actor_ref(self.doc, m, self.actors) for m in (on_head or found)]
+        if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") \
+                or head.lemma_.lower() in self.agents:
+            if head.pos_ == "PRON" and head.lower_ in ("it", "this", "that", "which", "what"):
+                return []
+            span = self.doc[toks[0].i: toks[-1].i + 1]
+            return [ActorRef(name=span.text, code=None, span=(span.start_char, span.end_char))]
+        return []
+
+    def _mention_in(self, m: ActorMention, inside: set[int]) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and any(t.i in inside for t in span)
+
+    # ---------------------------------------------------------------- clauses
+    def clause_sides(self, verb: Token) -> tuple[list[ActorRef], list[ActorRef]]:
+        """Source and target of a verbal trigger."""
+        subj, passive = clause_subject(verb)
+        src_heads: list[Token] = []
+        tgt_heads: list[Token] = []
+        if passive:
+            tgt_heads += subj
+            src_heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        else:
+            src_heads += subj
+        source = self.refs(src_heads)
+        target = self.refs(tgt_heads) if tgt_heads else []
+        if not target:
+            target = self._object_refs(verb, exclude=source)
+        return source, target
+
+    def _object_refs(self, verb: Token, exclude: list[ActorRef]) -> list[ActorRef]:
+        ex = {r.actor_id or r.name.lower() for r in exclude}
+        for cands in _target_candidates(verb):
+            refs = [r for r in self.refs(cands) if (r.actor_id or r.name.lower()) not in ex]
+            if refs:
+                return refs
+        return []
+
+    def noun_sides(self, noun: Token) -> tuple[list[ActorRef], list[ActorRef]]:
+        """Sides of an event noun: possessor/demonym/'by' -> source; 'against', 'on', 'of' -> target."""
+        src: list[Token] = []
+        tgt: list[Token] = []
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
+                src.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                src += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ == "between":
+                src += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
+                tgt += [g for g in c.children if g.dep_ == "pobj"]
+        source = [r for h in src for r in self._modifier_refs(h)]
+        ex = {r.actor_id or r.name for r in source}
+        target = [r for r in self.refs(tgt) if (r.actor_id or r.name) not in ex]
+        return _dedupe(source), target
+
+    def _modifier_refs(self, tok: Token) -> list[ActorRef]:
+        if tok.dep_ in ("amod", "compound") and tok.pos_ not in ("PROPN", "ADJ") and tok.ent_type_ == "":
+            return []
+        return self.refs([tok])
+
+
+def clause_subject(verb: Token) -> tuple[list[Token], bool]:
+    """The subject heads of a verb's clause and whether the verb is passive.
+
+    Follows shared subjects: conjoined verbs, control and raising ("is expected to
+    lead"), relative clauses (the modified noun), and participles ("troops massed").
+    """
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    for _ in range(6):
+        subj = [c for c in verb.children if c.dep_ in SUBJ + SUBJ_PASS]
+        if subj:
+            s = subj[0]
+            if s.lower_ in _RELPRON and verb.dep_ == "relcl":
+                return [verb.head], passive
+            return [s], passive
+        if verb.dep_ == "relcl":
+            return [verb.head], passive
+        if verb.dep_ == "acl":
+            return [verb.head], passive or verb.tag_ == "VBN"
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head is not verb:
+            head = verb.head
+            if verb.dep_ == "xcomp":
+                # object control: "urged Iraq to withdraw" -> Iraq withdraws
+                objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                if objs and head.lemma_ not in ("promise",):
+                    return objs, passive
+            if verb.dep_ == "pcomp" and head.dep_ == "prep":
+                head = head.head
+            verb = head
+            continue
+        break
+    return [], passive
+
+
+def _target_candidates(verb: Token) -> list[list[Token]]:
+    """Object phrases in order of preference, each a list of heads."""
+    out: list[list[Token]] = []
+    frontier = [verb]
+    for c in verb.children:
+        if c.dep_ == "xcomp":  # "threatened to impose restrictions against Germany"
+            frontier.append(c)
+    dobjs: list[Token] = []
+    for v in frontier:
+        for c in v.children:
+            if c.dep_ in ("dobj", "dative", "obj"):
+                dobjs.append(c)
+                out.append([c])
+            elif c.dep_ in ("prep", "prt") and c.lower_ in VERB_TARGET_PREPS:
+                p = [g for g in c.children if g.dep_ == "pobj"]
+                if p:
+                    out.append(p)
+    for d in dobjs:  # "sanctions against Moscow", "negotiations with X", "a guarantee that the alliance ..."
+        for c in d.children:
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                p = [g for g in c.children if g.dep_ == "pobj"]
+                if p:
+                    out.append(p)
+            elif c.dep_ in ("acl", "relcl", "ccomp"):
+                s = [g for g in c.children if g.dep_ in SUBJ + SUBJ_PASS and g.lower_ not in _RELPRON]
+                if s:
+                    out.append(s)
+    for c in verb.children:  # "demanded that its partners refuse ..."
+        if c.dep_ == "ccomp":
+            s = [g for g in c.children if g.dep_ in SUBJ + SUBJ_PASS]
+            if s:
+                out.append(s)
+    return out
+
+
+def _with_conjuncts(heads: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for h in heads:
+        stack = [h]
+        while stack:
+            t = stack.pop()
+            if t not in out:
+                out.append(t)
+                stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"))
+    return out
+
+
+def _core_tokens(head: Token) -> list[Token]:
+    """The head's phrase without relative clauses, other prepositional phrases or conjuncts ('of' stays)."""
+    out = [head]
+    stack = [c for c in head.children]
+    while stack:
+        t = stack.pop()
+        if t.dep_ in _PRUNE and not (t.dep_ == "prep" and t.lower_ == "of"):
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
+    seen, out = set(), []
+    for r in refs:
+        k = r.actor_id or r.name.lower()
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out

@@ -1,0 +1,134 @@
+"""Trigger matching: which tokens name an event, under which pattern.
+
+A pattern is a head lemma plus optional constraints on the dependency parse
+(particle, preposition, object lemma, modifier). Verbs, adjectives ("willing
+to") and event nouns ("talks", "sanctions") are looked up the same way; the
+coder decides when a noun alone is enough to state an event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .ontology import Lexicon, Pattern
+
+_OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
+_PARTICLE_DEPS = frozenset({"prt", "advmod", "prep", "compound:prt"})
+_MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    pattern: Pattern
+    head: Token  # the token the pattern matched
+    tokens: tuple[int, ...]  # token indices that make up the trigger (head, particle, object noun ...)
+
+
+def pos_class(tok: Token) -> str | None:
+    if tok.pos_ == "VERB":
+        return "VERB"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    if tok.pos_ == "ADJ":
+        return "ADJ"
+    return None
+
+
+def candidates(lex: Lexicon, tok: Token) -> tuple[Pattern, ...]:
+    pos = pos_class(tok)
+    if pos is None:
+        return ()
+    lemma = tok.lemma_.lower()
+    found = lex.lookup(lemma, pos)
+    if not found and tok.lower_ != lemma:
+        found = lex.lookup(tok.lower_, pos)
+    if not found and pos == "NOUN" and tok.tag_ == "VBG":
+        found = lex.lookup(tok.lower_, pos)
+    return found
+
+
+def objects(tok: Token) -> list[Token]:
+    """Object-like dependents: direct objects, prepositional objects, the to-infinitive and its object."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in _OBJ_DEPS:
+            out.append(c)
+            out.extend(x for x in c.children if x.dep_ == "conj")
+        elif c.dep_ in ("prep", "agent") or (c.dep_ == "prt" and any(g.dep_ == "pobj" for g in c.children)):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX", "NOUN"):
+            out.append(c)
+            out.extend(g for g in c.children if g.dep_ in _OBJ_DEPS)
+            # "prepared to resume shelling": one more level of infinitive
+            for g in c.children:
+                if g.dep_ == "xcomp":
+                    out.append(g)
+                    out.extend(h for h in g.children if h.dep_ in _OBJ_DEPS)
+        elif c.dep_ == "pcomp":
+            out.append(c)
+    if tok.dep_ == "relcl":  # "an insurgency in which thousands died"
+        out.append(tok.head)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):  # "the council was revived"
+        out.extend(c for c in tok.children if c.dep_ == "nsubjpass")
+    return out
+
+
+def _particle(tok: Token, word: str) -> Token | None:
+    for c in tok.children:
+        if c.lower_ == word and c.dep_ in _PARTICLE_DEPS and 0 < c.i - tok.i <= 3:
+            return c
+    # "build-up", "sit-in" written as one hyphenated unit
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ == word:
+        return doc[tok.i + 2]
+    return None
+
+
+def _prep(tok: Token, word: str) -> Token | None:
+    for c in tok.children:
+        if c.lower_ == word and c.dep_ in ("prep", "prt", "agent", "dative"):
+            return c
+    return None
+
+
+def match(lex: Lexicon, tok: Token) -> Match | None:
+    """The most specific pattern that fits ``tok`` in its parse, or None (also when a blocker fits)."""
+    pats = candidates(lex, tok)
+    if not pats:
+        return None
+    objs: list[Token] | None = None
+    for p in pats:
+        extra: list[int] = []
+        if p.particle:
+            part = _particle(tok, p.particle)
+            if part is None:
+                continue
+            extra.append(part.i)
+        if p.prep:
+            pr = _prep(tok, p.prep)
+            if pr is None:
+                continue
+            extra.append(pr.i)
+        if p.obj:
+            if objs is None:
+                objs = objects(tok)
+            hit = next((o for o in objs if o.lemma_.lower() in p.obj or o.lower_ in p.obj), None)
+            if hit is None:
+                # an infinitive object ("decline to") is named by its marker
+                if "to" in p.obj and any(c.dep_ == "xcomp" for c in tok.children):
+                    hit = tok
+                else:
+                    continue
+            if hit.i != tok.i and abs(hit.i - tok.i) <= 4:
+                extra.append(hit.i)
+        if p.mod:
+            m = next((c for c in tok.children if c.dep_ in _MOD_DEPS and
+                      (c.lower_ in p.mod or c.lemma_.lower() in p.mod)), None)
+            if m is None:
+                continue
+            extra.append(m.i)
+        if p.type is None:
+            return None
+        return Match(pattern=p, head=tok, tokens=tuple(sorted({tok.i, *extra})))
+    return None

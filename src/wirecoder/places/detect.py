@@ -1,0 +1,163 @@
+"""Toponym mentions: spaCy's GPE/LOC/FAC entities plus gazetteer names NER missed.
+
+A mention is a token range. Gazetteer matches are the longest known name
+starting at a token ("NATO headquarters" over the ORG "NATO", "eastern
+Ukraine" over the GPE "Ukraine"); single capitalised words are taken only
+when they name a country, state, region or sizeable city, so "Mobile phone"
+or a person called "Paris" does not become a place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .gazetteer import Candidate, gazetteer, norm
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entities whose words are no toponym of their own ("George Washington", "Mr Jordan").
+BLOCKING_LABELS = frozenset({"PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE", "NORP"})
+# Lower-case words that may open a place name ("eastern Ukraine", "the Gaza Strip").
+OPENERS = frozenset({"eastern", "western", "northern", "southern", "east", "west", "north", "south",
+                     "central", "northeastern", "northwestern", "southeastern", "southwestern"})
+# A sizeable city (population >= 100,000) may be found without NER's help.
+MIN_SCAN_CITY_SCORE = 5.0
+# Trailing generic words after a name: "Kharkiv region" resolves as "Kharkiv".
+GENERIC_TAILS = frozenset({"region", "province", "oblast", "state", "city", "county", "district",
+                           "area", "governorate", "prefecture", "town", "village", "municipality"})
+
+
+@dataclass(frozen=True, slots=True)
+class RawMention:
+    start: int  # token indices, end-exclusive
+    end: int
+    label: str  # NER label, or "GAZ" for a gazetteer-only match
+
+
+def _scan_ok(span: Span, cands: tuple[Candidate, ...]) -> bool:
+    """May a gazetteer match stand without NER? Specific names yes; small towns and words no."""
+    if span[0].lower_ == "the":
+        span = span[1:]
+        if not len(span):
+            return False
+    first = span[0]
+    if not (first.text[:1].isupper() or first.lower_ in OPENERS):
+        return False
+    if not any(t.text[:1].isupper() for t in span):
+        return False
+    best = cands[0]
+    if len(span) == 1:
+        t = span[0]
+        if t.pos_ not in ("PROPN", "NOUN", "ADJ") and not t.text.isupper():
+            return False
+        if best.source == "city" and (best.alternate or best.score < MIN_SCAN_CITY_SCORE):
+            return False
+        if t.is_sent_start and t.pos_ != "PROPN":
+            return False
+    return best.source in ("country", "state", "supp", "admin") or (
+        best.source == "city" and not best.alternate and best.score >= MIN_SCAN_CITY_SCORE)
+
+
+def gazetteer_matches(doc: Doc) -> list[RawMention]:
+    """Longest gazetteer names in the text, left to right, not inside person-like entities."""
+    g = gazetteer()
+    blocked = {i for e in doc.ents if e.label_ in BLOCKING_LABELS for i in range(e.start, e.end)}
+    out: list[RawMention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in blocked or not (tok.text[:1].isupper() or tok.lower_ in OPENERS or tok.lower_ == "the"):
+            i += 1
+            continue
+        found = 0
+        for j in range(min(n, i + g.max_words), i, -1):
+            if any(k in blocked for k in range(i, j)) or doc[j - 1].is_punct and doc[j - 1].text != ".":
+                continue
+            span = doc[i:j]
+            cands = g.index.get(norm(span.text))
+            if cands and _scan_ok(span, cands):
+                found = j
+                break
+        if found:
+            out.append(RawMention(i, found, "GAZ"))
+            i = found
+        else:
+            i += 1
+    return out
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article and a trailing possessive or punctuation from an entity."""
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct and doc[end - 1].text != "."
+                           or doc[end - 1].text in ("'s", "’s")):
+        end -= 1
+    return start, end
+
+
+# Dependencies under which a place adjective modifies a noun ("Russian troops", "French engineer").
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+
+
+def adjective_mentions(doc: Doc, taken: set[int]) -> list[RawMention]:
+    """Place adjectives used as modifiers: associative toponyms, not locations.
+
+    A plural demonym ("Canadians") names people, and a bare language name
+    ("in English") names no place, so only modifiers of a following noun count.
+    """
+    adjs = gazetteer().adjectives
+    out = []
+    for t in doc:
+        if t.i in taken:
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is not None and nxt.i not in taken and f"{t.text} {nxt.text}" in adjs:
+            out.append(RawMention(t.i, t.i + 2, "ADJ"))  # "Latin American", "South Korean"
+            taken.add(nxt.i)
+            continue
+        if t.text not in adjs or t.tag_ in ("NNS", "NNPS"):
+            continue
+        if t.dep_ in MODIFIER_DEPS or (t.pos_ == "ADJ" and t.head.i > t.i):
+            out.append(RawMention(t.i, t.i + 1, "ADJ"))
+    return out
+
+
+def raw_mentions(doc: Doc) -> list[RawMention]:
+    """Entities and gazetteer matches merged: a longer gazetteer name absorbs the entity it covers.
+
+    Place adjectives come last, on tokens no name covers.
+    """
+    ents = []
+    for e in doc.ents:
+        if e.label_ in PLACE_LABELS:
+            s, t = _trim(doc, e.start, e.end)
+            if s < t:
+                ents.append(RawMention(s, t, e.label_))
+    gaz = gazetteer_matches(doc)
+    chosen: list[RawMention] = []
+    taken: set[int] = set()
+    # Longer first; an entity wins a tie (its label is evidence of its own).
+    for m in sorted(ents + gaz, key=lambda m: (-(m.end - m.start), m.label == "GAZ", m.start)):
+        rng = set(range(m.start, m.end))
+        if rng & taken:
+            continue
+        taken |= rng
+        chosen.append(m)
+    chosen += adjective_mentions(doc, taken)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def lookup_variants(text: str) -> list[str]:
+    """Names to try for a mention, most specific first."""
+    out = [text]
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in GENERIC_TAILS:
+        out.append(" ".join(words[:-1]))
+    if text.endswith("'s") or text.endswith("’s"):
+        out.append(text[:-2])
+    if len(words) > 1 and (words[0].lower() in OPENERS or words[0] in gazetteer().adjectives):
+        out.append(" ".join(words[1:]))
+    if text.isupper() and len(text) > 3:
+        out.append(text.title())
+    return out

@@ -1,0 +1,178 @@
+"""Assembly: quotation marks + attribution frames -> Quote records (see the package docstring)."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..actors.lookup import actor_index
+from ..records import Quote
+from .frames import Frame, find_frames
+from .lexicon import CueLexicon, load_lexicon
+from .marks import Marked, find_marked
+from .speakers import Speaker, SpeakerContext, resolve
+
+_PARA = re.compile(r"\n\s*")
+_MIN_FREE_QUOTE_WORDS = 6  # an unattributed quotation shorter than this is a title or scare quote
+_NEAR = 3  # characters: a mark this close outside a sentence still belongs to it
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    frame: Frame | None
+    direct: bool
+    speaker: Speaker | None = None
+    pieces: list[int] = field(default_factory=list)  # indices of marks joined into it
+
+
+def _trim(text: str, m: Marked) -> Marked | None:
+    s, e = m.start, m.end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Marked(s, e, m.double) if e > s else None
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def find_quotes(doc: Doc) -> tuple[Quote, ...]:
+    """Every direct, unmarked and reported quote in ``doc``, ordered by position."""
+    text = doc.text
+    if not text.strip() or not doc.has_annotation("DEP"):
+        return ()
+    lex = load_lexicon()
+    marked = tuple(t for t in (_trim(text, m) for m in find_marked(text)) if t is not None)
+    frames = find_frames(doc, lex, marked)
+    paras = [0] + [m.end() for m in _PARA.finditer(text)]
+    para_of = lambda pos: bisect_right(paras, pos) - 1  # noqa: E731
+    ctx = SpeakerContext(doc, lex, actor_index(doc))
+
+    linked: dict[int, int] = {}  # mark index -> frame index
+    consumed: set[int] = set()  # marks inside a reported quote (scare quotes, mixed quotes)
+    drafts: list[_Draft] = []
+    bare: list[int] = []
+    for fi, f in enumerate(frames):
+        if f.content is None:
+            bare.append(fi)
+            continue
+        cs, ce = f.content
+        ov = [(k, _overlap(cs, ce, m.start, m.end)) for k, m in enumerate(marked)
+              if m.start < ce and cs < m.end]
+        if ov and sum(o for _, o in ov) >= 0.5 * (ce - cs):
+            for k, _ in ov:
+                linked.setdefault(k, fi)
+            continue
+        consumed.update(k for k, _ in ov)
+        drafts.append(_reported(doc, lex, f, frames, paras, para_of))
+
+    for fi in bare:
+        f = frames[fi]
+        for k in _marks_beside(doc, f, marked, linked, para_of):
+            linked[k] = fi
+
+    _continue_quotes(text, marked, linked, frames, para_of)
+
+    by_frame: dict[int, list[int]] = {}
+    for k, fi in sorted(linked.items()):
+        by_frame.setdefault(fi, []).append(k)
+    for fi, ks in by_frame.items():
+        drafts.append(_Draft(marked[ks[0]].start, marked[ks[-1]].end, frames[fi], True, pieces=ks))
+    for k, m in enumerate(marked):
+        if k in linked or k in consumed:
+            continue
+        if len(text[m.start:m.end].split()) >= _MIN_FREE_QUOTE_WORDS:
+            drafts.append(_Draft(m.start, m.end, None, True, pieces=[k]))
+    return _finish(doc, ctx, drafts)
+
+
+def _reported(doc: Doc, lex: CueLexicon, f: Frame, frames: list[Frame], paras: list[int], para_of) -> _Draft:
+    """A frame outside quotation marks; direct when it frames a verbatim first-person statement."""
+    assert f.content is not None and f.content_tokens is not None
+    cs, ce = f.content
+    ti, tj = f.content_tokens
+    direct = False
+    if f.kind in ("clause", "according") and (f.inverted or f.colon) and _verbatim(doc, lex, ti, tj):
+        direct = True
+        sent = doc[ti].sent
+        if f.inverted and ti <= sent.start + 1:
+            cs = _extend_back(doc, frames, sent.start, paras[para_of(cs)])
+    return _Draft(cs, ce, f, direct)
+
+
+def _verbatim(doc: Doc, lex: CueLexicon, ti: int, tj: int) -> bool:
+    """First person or a contraction: news prose keeps both for the words a speaker used."""
+    for t in doc[ti:tj]:
+        low = t.lower_
+        if low in lex.first_person or low in lex.contractions:
+            return True
+    return False
+
+
+def _extend_back(doc: Doc, frames: list[Frame], sent_start: int, para_start: int) -> int:
+    """Start of the run of frameless sentences before ``sent_start`` in the same paragraph."""
+    cue_tokens = {f.cue_i for f in frames}
+    start = doc[sent_start].idx
+    i = sent_start
+    while i > 0:
+        prev = doc[i - 1].sent
+        if prev.start_char < para_start or any(t.i in cue_tokens for t in prev):
+            break
+        start, i = prev.start_char, prev.start
+        while start < len(doc.text) and doc.text[start].isspace():
+            start += 1
+    return start
+
+
+def _marks_beside(doc: Doc, f: Frame, marked: tuple[Marked, ...], linked: dict[int, int], para_of) -> list[int]:
+    """Unlinked marks in the frame's sentence; for "X said:" the next quotation."""
+    sent = doc[f.cue_i].sent
+    lo, hi = sent.start_char - _NEAR, sent.end_char + _NEAR
+    same = [k for k, m in enumerate(marked) if k not in linked and m.start < hi and lo < m.end]
+    if same:
+        return same
+    cue_end = f.cue[1]
+    tail = doc.text[cue_end:sent.end_char].strip()
+    if f.colon or tail in ("", ":", ".:"):
+        for k, m in enumerate(marked):
+            if m.start >= cue_end:
+                if k not in linked and para_of(m.start) <= para_of(cue_end) + 1:
+                    return [k]
+                break
+    return []
+
+
+def _continue_quotes(text: str, marked: tuple[Marked, ...], linked: dict[int, int], frames: list[Frame],
+                     para_of) -> None:
+    """'"A," he said. "B."': a quotation right after an attributed one in the same paragraph joins it."""
+    for k in range(1, len(marked)):
+        if k in linked or k - 1 not in linked:
+            continue
+        prev, cur = marked[k - 1], marked[k]
+        if para_of(prev.end) != para_of(cur.start):
+            continue
+        gap = text[prev.end:cur.start]
+        f = frames[linked[k - 1]]
+        if len(gap) <= 80 and (f.cue[0] >= prev.end or not gap.strip(" \t,.;:\"“”«»‘’'")):
+            linked[k] = linked[k - 1]
+
+
+def _finish(doc: Doc, ctx: SpeakerContext, drafts: list[_Draft]) -> tuple[Quote, ...]:
+    out: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for d in sorted(drafts, key=lambda d: (d.start, d.end)):
+        if (d.start, d.end) in seen:
+            continue
+        seen.add((d.start, d.end))
+        f = d.frame
+        sp = resolve(ctx, doc[f.speaker_i]) if f is not None and f.speaker_i is not None else Speaker(None)
+        out.append(Quote(start=d.start, end=d.end, speaker=sp.name, speaker_code=sp.code,
+                         speaker_actor_id=sp.actor_id, speaker_span=sp.span,
+                         cue=f.cue if f is not None else None, direct=d.direct, text=doc.text[d.start:d.end]))
+    return tuple(out)

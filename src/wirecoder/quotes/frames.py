@@ -1,0 +1,203 @@
+"""Attribution frames: a cue (verb or 'according to'), its speaker and its content.
+
+Read off the dependency parse, one pass over the tokens. A frame whose cue
+has a clause, 'as'-phrase, object or infinitive complement carries that
+complement as its content; a speech verb without one ("...," he said) is a
+*bare* frame, which the assembly step links to the quotation marks beside it.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import CueLexicon
+from .marks import Marked
+
+FrameKind = Literal["clause", "as", "prep", "infinitive", "object", "according", "bare"]
+
+_SUBJ = ("nsubj", "csubj")
+_INHERIT = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp"})
+_REL_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+_NOT_SPEAKER = frozenset({"there", "what", "this", "these", "those", "which", "whatever", "all", "one"})
+_EDGE_PUNCT = frozenset(",;:-—–")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    kind: FrameKind
+    cue: tuple[int, int]  # characters of the cue words
+    cue_i: int  # token index of the cue head
+    speaker_i: int | None  # token index of the speaker's head noun or pronoun
+    content: tuple[int, int] | None  # characters of the reported content
+    content_tokens: tuple[int, int] | None  # token range [i, j) of the content
+    inverted: bool = False  # the content comes before the cue ("..., said X")
+    colon: bool = False  # "X said: ..."
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
+def inside_marks(starts: list[int], marked: tuple[Marked, ...], pos: int) -> bool:
+    k = bisect_right(starts, pos) - 1
+    return k >= 0 and marked[k].start <= pos < marked[k].end
+
+
+def subject_of(tok: Token, depth: int = 0) -> Token | None:
+    """The speaker: the verb's subject, an agent of a passive, or the subject it shares with its head."""
+    for c in tok.children:
+        if c.dep_ in _SUBJ:
+            return c  # a relative pronoun ("who said") stays: it is the mention; speakers resolves it
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head
+    if tok.dep_ in _INHERIT and depth < 3 and tok.head.i != tok.i:
+        head = tok.head
+        if tok.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return head  # "officials saying that ..."
+        if head.pos_ in ("VERB", "AUX"):
+            return subject_of(head, depth + 1)
+    return None
+
+
+def _span(doc: Doc, i: int, j: int) -> tuple[int, int, int, int] | None:
+    """Char and token span of tokens [i, j), trimmed of edge punctuation and spaces."""
+    while i < j and (doc[i].is_space or doc[i].text in _EDGE_PUNCT or doc[i].is_quote):
+        i += 1
+    while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct):
+        j -= 1
+    if j <= i:
+        return None
+    return doc[i].idx, _end(doc[j - 1]), i, j
+
+
+def _subtree(doc: Doc, tok: Token, with_tok: bool = True):
+    return _span(doc, tok.left_edge.i if with_tok else tok.left_edge.i, tok.right_edge.i + 1)
+
+
+def _child(tok: Token, deps: tuple[str, ...], lower: str | None = None) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps and (lower is None or c.lower_ == lower):
+            return c
+    return None
+
+
+def _content(doc: Doc, tok: Token, lex: CueLexicon):
+    """(kind, span) for the complement of a cue verb, or None."""
+    lemma = tok.lemma_.lower()
+    ccomp = _child(tok, ("ccomp",))
+    if ccomp is not None and (lemma in lex.clause_verbs or any(
+            (lemma, c.lower_) in lex.phrasal_clause_verbs for c in tok.children if c.dep_ in ("prt", "prep", "dobj"))):
+        return "clause", _subtree(doc, ccomp)
+    if lemma in lex.as_verbs:
+        as_prep = _child(tok, ("prep",), "as")
+        obj = _child(as_prep, ("pobj", "pcomp")) if as_prep is not None else None
+        if obj is None:
+            obj = _child(tok, ("oprd",))
+        if obj is not None:
+            return "as", _subtree(doc, obj)
+    for prep in tok.children:
+        if prep.dep_ in ("prep", "prt") and (lemma, prep.lower_) in lex.prep_verbs:
+            obj = _child(prep, ("pobj", "pcomp"))
+            if obj is not None:
+                return "prep", _subtree(doc, obj)
+    if lemma in lex.infinitive_verbs:
+        x = _child(tok, ("xcomp",))
+        if x is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
+            return "infinitive", _subtree(doc, x)
+    if lemma in lex.object_verbs:
+        obj = _child(tok, ("dobj",))
+        if obj is not None and obj.pos_ != "PRON":
+            return "object", _subtree(doc, obj)
+    return None
+
+
+def find_frames(doc: Doc, lex: CueLexicon, marked: tuple[Marked, ...]) -> list[Frame]:
+    starts = [m.start for m in marked]
+    frames: list[Frame] = []
+    verbs = lex.any_verb
+    first_words = {seq[0]: seq for seq in lex.according_to}
+    for tok in doc:
+        low = tok.lower_
+        if low in first_words:
+            f = _according(doc, tok, first_words[low])
+            if f is not None and not inside_marks(starts, marked, tok.idx):
+                frames.append(f)
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
+            continue
+        if inside_marks(starts, marked, tok.idx):
+            continue  # a verb inside a quotation is quoted, not a frame
+        spk = subject_of(tok)
+        if spk is None:
+            continue
+        relative = spk.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl"
+        if (spk.lower_ in _NOT_SPEAKER and not relative) or spk.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        if spk.dep_ == "expl":
+            continue
+        found = _content(doc, tok, lex)
+        cue = (tok.idx, _end(tok))
+        prt = _child(tok, ("prt",))
+        if prt is not None and prt.i == tok.i + 1:
+            cue = (tok.idx, _end(prt))
+        colon = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
+        if (found is None or found[1] is None) and tok.lemma_.lower() in lex.clause_verbs:
+            found = _around(doc, tok, spk) if tok.dep_ in ("parataxis", "ROOT") and not colon else None
+            if found is None:
+                frames.append(Frame("bare", cue, tok.i, spk.i, None, None, colon=colon))
+                continue
+        if found is None or found[1] is None:
+            continue
+        kind, (cs, ce, ti, tj) = found
+        if ti <= spk.i < tj:
+            continue  # the speaker sits inside the content: a misparse
+        frames.append(Frame(kind, cue, tok.i, spk.i, (cs, ce), (ti, tj), inverted=tj <= tok.i, colon=colon))
+    return frames
+
+
+def _around(doc: Doc, tok: Token, spk: Token):
+    """'It is, he says, a bad deal' / 'It is a bad deal, he says': the sentence around a bare frame."""
+    sent = tok.sent
+    f0 = min(tok.i, spk.left_edge.i)
+    f1 = max(tok.i, spk.right_edge.i) + 1
+    left = _span(doc, sent.start, f0)
+    right = _span(doc, f1, sent.end)
+    n_left = left[3] - left[2] if left else 0
+    n_right = right[3] - right[2] if right else 0
+    if n_left >= 3 and n_right >= 3:
+        whole = _span(doc, sent.start, sent.end)
+        return ("clause", whole) if whole else None
+    if n_left >= 3 and n_right <= 3:
+        return "clause", left
+    return None
+
+
+def _according(doc: Doc, tok: Token, seq: tuple[str, ...]) -> Frame | None:
+    n = len(seq)
+    if tok.i + n > len(doc) or any(doc[tok.i + k].lower_ != seq[k] for k in range(n)):
+        return None
+    last = doc[tok.i + n - 1]
+    src = _child(last, ("pobj",))
+    if src is None:
+        nxt = tok.i + n
+        if nxt >= len(doc) or doc[nxt].pos_ not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"):
+            return None
+        src = doc[nxt]
+        while src.head.i != src.i and src.head.i > src.i and src.head.i - tok.i < 12 and src.head.pos_ in ("NOUN", "PROPN"):
+            src = src.head
+    sent = tok.sent
+    a_start, a_end = tok.i, max(src.right_edge.i, last.i) + 1
+    left = _span(doc, sent.start, a_start)
+    right = _span(doc, a_end, sent.end)
+    if left is None and right is None:
+        return None
+    side = left if right is None or (left is not None and left[3] - left[2] >= right[3] - right[2]) else right
+    cs, ce, ti, tj = side
+    return Frame("according", (tok.idx, _end(last)), tok.i, src.i, (cs, ce), (ti, tj), inverted=side is left)

@@ -1,0 +1,62 @@
+"""The cue lexicon (data/quotes/cues.json), loaded once per process."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    clause_verbs: frozenset[str]
+    phrasal_clause_verbs: frozenset[tuple[str, str]]  # (lemma, particle or preposition)
+    as_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    prep_verbs: frozenset[tuple[str, str]]  # (lemma, preposition)
+    infinitive_verbs: frozenset[str]
+    according_to: tuple[tuple[str, ...], ...]
+    noun_cues: frozenset[str]
+    singular_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    first_person: frozenset[str]
+    contractions: frozenset[str]
+
+    @property
+    def any_verb(self) -> frozenset[str]:
+        return _any_verb(self)
+
+
+@cache
+def _any_verb(lex: CueLexicon) -> frozenset[str]:
+    return (lex.clause_verbs | lex.as_verbs | lex.object_verbs | lex.infinitive_verbs
+            | {v for v, _ in lex.prep_verbs} | {v for v, _ in lex.phrasal_clause_verbs})
+
+
+def _pairs(items: list[str]) -> frozenset[tuple[str, str]]:
+    out = set()
+    for item in items:
+        verb, _, rest = item.partition(" ")
+        out.add((verb, rest))
+    return frozenset(out)
+
+
+@cache
+def load_lexicon() -> CueLexicon:
+    raw = json.loads(resources.files("wirecoder.data").joinpath("quotes/cues.json").read_text("utf-8"))
+    low = lambda key: frozenset(w.lower() for w in raw[key])  # noqa: E731
+    pro = raw["pronouns"]
+    return CueLexicon(
+        clause_verbs=low("clause_verbs"),
+        phrasal_clause_verbs=_pairs(raw["phrasal_clause_verbs"]),
+        as_verbs=low("as_verbs"),
+        object_verbs=low("object_verbs"),
+        prep_verbs=_pairs(raw["prep_verbs"]),
+        infinitive_verbs=low("infinitive_verbs"),
+        according_to=tuple(tuple(w.lower() for w in seq) for seq in raw["according_to"]),
+        noun_cues=low("noun_cues"),
+        singular_pronouns=frozenset(pro["singular"]),
+        plural_pronouns=frozenset(pro["plural"]),
+        first_person=frozenset(pro["first"]),
+        contractions=frozenset(raw["contractions"]),
+    )

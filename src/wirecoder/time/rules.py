@@ -1,0 +1,379 @@
+"""One function per detector pattern: a regex match -> TimeExpression records (or none).
+
+Each rule gets the match and a :class:`Context` (the dateline and a way to ask
+the tense at a character offset) and returns the records the match stands for;
+an empty list rejects the match (a bare "May" with no temporal word before it).
+Values follow TIMEX3: "2022-01-12", "2021-10", "2022-W02", "2014", "199",
+"PT7H", "P3Y", "PXY", "XXXX-WXX", "PRESENT_REF".
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date as Date, timedelta
+
+from ..records import Precision, TimeExpression, TimexType
+from . import calendar as cal
+from .lexicon import lexicon, month_number, number_value, unit_of, weekday_number
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    text: str
+    dateline: Date | None
+    future_at: Callable[[int], bool]  # does the clause at a char offset speak of a later time?
+    is_year: Callable[[int, int], bool]  # token-level check that a 4-digit number is a year
+
+
+def _mk(ctx: Context, s: int, e: int, typ: TimexType, value: str | None, prec: Precision | None,
+        relative: bool = True) -> TimeExpression:
+    """A record; a relative expression without a dateline keeps its span, value None."""
+    if relative and ctx.dateline is None:
+        return TimeExpression(s, e, ctx.text[s:e], typ, None, prec, anchored=False)
+    return TimeExpression(s, e, ctx.text[s:e], typ, value, prec)
+
+
+def _direction(ctx: Context, pos: int, otherwise: cal.Direction) -> cal.Direction:
+    """Future when the clause says so (will, scheduled, as early as); else ``otherwise``."""
+    return "future" if ctx.future_at(pos) else otherwise
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group())  # type: ignore[union-attr]
+
+
+def _ymd(ctx: Context, s: int, e: int, mon: int, day: int | None, year: int | None) -> list[TimeExpression]:
+    if year is None:
+        if ctx.dateline is None:
+            return [_mk(ctx, s, e, "DATE", None, "day" if day else "month")]
+        year = cal.month_year(ctx.dateline, mon, _direction(ctx, s, "closest"), day)
+    try:
+        if day is not None:
+            return [_mk(ctx, s, e, "DATE", Date(year, mon, day).isoformat(), "day", relative=False)]
+    except ValueError:
+        return []
+    return [_mk(ctx, s, e, "DATE", f"{year:04d}-{mon:02d}", "month", relative=False)]
+
+
+def _split_mdy(text: str) -> tuple[int | None, int | None, int | None]:
+    mon = day = year = None
+    for w in re.findall(r"[A-Za-z]+\.?|\d+", text):
+        if w[0].isdigit():
+            if len(w) == 4:
+                year = int(w)
+            elif day is None:
+                day = int(w)
+        elif mon is None and weekday_number(w) is None:
+            mon = month_number(w)
+    return mon, day, year
+
+
+def r_mdy(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    rel = (m.groupdict().get("rel") or "").lower()
+    mon, day, year = _split_mdy(m.group()[len(rel):])
+    if mon is None or day is None:
+        return []
+    if rel in ("last", "next") and year is None and ctx.dateline is not None:
+        year = cal.month_year(ctx.dateline, mon, "past" if rel == "last" else "future", day)
+    return _ymd(ctx, m.start(), m.end(), mon, day, year)
+
+
+def r_iso(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    try:
+        d = Date.fromisoformat(m.group())
+    except ValueError:
+        return []
+    return [_mk(ctx, m.start(), m.end(), "DATE", d.isoformat(), "day", relative=False)]
+
+
+def r_my(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    mon, _, year = _split_mdy(m.group())
+    return _ymd(ctx, m.start(), m.end(), mon, None, year) if mon else []
+
+
+def r_mrel(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    mon = month_number(m.group().split()[0])
+    if mon is None:
+        return []
+    d = ctx.dateline
+    if d is None:
+        return [_mk(ctx, m.start(), m.end(), "DATE", None, "month")]
+    y = d.year + {"last": -1, "next": 1}.get(m.group("rel").lower(), 0)
+    return [_mk(ctx, m.start(), m.end(), "DATE", f"{y:04d}-{mon:02d}", "month")]
+
+
+_SPAN_KEEPS = {"last", "next", "this", "early", "late", "mid", "mid-", "earlier", "later"}
+
+
+def r_mbare(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    word = m.group("mon")
+    pre = (m.group("pre") or "").lower()
+    if not pre and word.lower().rstrip(".") in lexicon()["months_guarded"]:
+        return []
+    if pre in ("each", "every"):
+        mon = month_number(word)
+        return [_mk(ctx, m.start(), m.end(), "SET", f"XXXX-{mon:02d}", None, relative=False)] if mon else []
+    s = m.start() if pre in _SPAN_KEEPS else m.start("mon")
+    mon = month_number(word)
+    if mon is None:
+        return []
+    if pre in ("last", "next", "this") and ctx.dateline is not None:
+        direction = {"last": "last", "next": "next"}.get(pre, "neutral")
+        y = cal.month_year(ctx.dateline, mon, direction)  # type: ignore[arg-type]
+        return [_mk(ctx, s, m.end(), "DATE", f"{y:04d}-{mon:02d}", "month")]
+    return _ymd(ctx, s, m.end(), mon, None, None)
+
+
+def r_weekday(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    wd = weekday_number(m.group("wd"))
+    rel = (m.group("rel") or "").lower()
+    part = (m.group("part") or "").lower()
+    s = m.start() if rel in ("last", "next", "this", "coming", "past") else m.start("wd")
+    typ: TimexType = "TIME" if part else "DATE"
+    if ctx.dateline is None or wd is None:
+        return [_mk(ctx, s, m.end(), typ, None, "day")]
+    if rel in ("last", "past"):
+        direction: cal.Direction = "last"
+    elif rel in ("next", "coming"):
+        direction = "next"
+    elif rel == "this":
+        direction = "this"
+    elif ctx.text.startswith("'s", m.end("wd")):
+        direction = "past"  # "Wednesday's ruling" names a day already gone
+    else:
+        direction = _direction(ctx, s, "past")
+    d = cal.weekday_date(ctx.dateline, wd, direction)
+    value = d.isoformat() + (f"T{lexicon()['parts_of_day'][part]}" if part else "")
+    return [_mk(ctx, s, m.end(), typ, value, "day")]
+
+
+_REL_SHIFT = {"this": 0, "current": 0, "the current": 0, "last": -1, "previous": -1, "the previous": -1,
+              "next": 1, "coming": 1, "the coming": 1, "the following": 1, "past": -1}
+_DURATION_RELS = {"the past", "the last", "the next", "past"}
+_SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "winter": "WI"}
+
+
+def r_relunit(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    rel = " ".join(m.group("rel").lower().split())
+    unit = m.group("unit").lower()
+    s, e = m.start(), m.end()
+    season = _SEASON_CODES.get(unit)
+    if rel in _DURATION_RELS and not season:
+        letter, gran = unit_of(unit) or ("Y", "year")
+        val = f"P{'T' if letter.startswith('T') else ''}1{letter.lstrip('T')}"
+        if unit == "weekend":
+            val = "P2D"
+        return [_mk(ctx, s, e, "DURATION", val, None, relative=False)]
+    d = ctx.dateline
+    shift = _REL_SHIFT.get(rel, 0)
+    prec: dict[str, Precision] = {"week": "week", "weekend": "week", "month": "month", "year": "year",
+                                  "decade": "decade", "century": "century", "quarter": "quarter"}
+    if season:
+        if d is None:
+            return [_mk(ctx, s, e, "DATE", None, "quarter")]
+        direction = {-1: "last", 1: "next"}.get(shift, "this")
+        y = cal.season_year(d, season, direction)  # type: ignore[arg-type]
+        return [_mk(ctx, s, e, "DATE", f"{y}-{season}", "quarter")]
+    if d is None:
+        return [_mk(ctx, s, e, "DATE", None, prec[unit])]
+    if unit == "week":
+        val = cal.iso_week(d, shift)
+    elif unit == "weekend":
+        val = cal.iso_week(d, shift) + "-WE"
+    elif unit == "month":
+        y, mo = cal.shift_month(d, shift)
+        val = f"{y:04d}-{mo:02d}"
+    elif unit == "quarter":
+        val = cal.shift_quarter(d, shift)
+    elif unit == "decade":
+        val = f"{d.year // 10 + shift:03d}"
+    elif unit == "century":
+        val = f"{d.year // 100 + shift:02d}"
+    else:
+        val = f"{d.year + shift:04d}"
+    return [_mk(ctx, s, e, "DATE", val, prec[unit])]
+
+
+def _duration_value(num: float | None, letter: str) -> str:
+    clock = letter.startswith("T")
+    letter = letter.lstrip("T")
+    if num is None:
+        amount = "X"
+    elif num == 0.5 and letter in ("Y", "D", "H"):
+        amount, letter = {"Y": ("6", "M"), "D": ("12", "H"), "H": ("30", "M")}[letter]
+        clock = clock or letter in ("H", "M") and amount != "6"
+    else:
+        amount = str(int(num)) if float(num).is_integer() else str(num)
+    return f"P{'T' if clock else ''}{amount}{letter}"
+
+
+def r_count(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    if m.group("old") or (m.group("dir") or "").lower() == "old":
+        return []  # ages ("a 57-year-old", "five years old") are not times of events
+    unit = unit_of(m.group("unit"))
+    if unit is None:
+        return []
+    letter, gran = unit
+    num = number_value(m.group("num"))
+    direction = " ".join((m.group("dir") or "").lower().split())
+    s, e = m.start(), m.end()
+    if direction in ("ago", "earlier", "before") or (direction in ("later", "from now")):
+        if num is None or ctx.dateline is None or not float(num).is_integer():
+            prec = {"week": "week", "quarter": "quarter"}.get(gran, gran if gran in ("month", "year", "decade", "century") else "day")
+            return [_mk(ctx, s, e, "DATE", None, prec)]  # type: ignore[arg-type]
+        amount = int(num) if direction in ("ago", "earlier", "before") else -int(num)
+        res = cal.ago(ctx.dateline, amount, gran)
+        if res is None:
+            return []
+        return [_mk(ctx, s, e, "DATE", res[0], res[1])]  # type: ignore[arg-type]
+    if letter == "WE":
+        letter = "D"
+        num = 2 * num if num is not None else None
+    return [_mk(ctx, s, e, "DURATION", _duration_value(num, letter), None, relative=False)]
+
+
+def r_forbare(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    unit = unit_of(m.group("unit"))
+    if unit is None:
+        return []
+    return [_mk(ctx, m.start(), m.end(), "DURATION", _duration_value(None, unit[0]), None, relative=False)]
+
+
+def r_deictic(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    word = m.group("word").lower()
+    part = (m.group("part") or "").lower()
+    s, e = m.start(), m.end()
+    if word == "tonight":
+        part = part or ""
+    typ: TimexType = "TIME" if part else "DATE"
+    if ctx.dateline is None:
+        return [_mk(ctx, s, e, typ, None, "day")]
+    d = ctx.dateline + timedelta(days=lexicon()["days_relative"][word])
+    value = d.isoformat() + (f"T{lexicon()['parts_of_day'][part]}" if part else "")
+    return [_mk(ctx, s, e, typ, value, "day")]
+
+
+def r_daypart(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    rel, part = m.group("rel").lower(), m.group("part").lower()
+    shift = {"this": 0, "last": -1 if part == "night" else 0, "tomorrow": 1, "yesterday": -1}[rel]
+    if rel == "last" and part != "night":
+        shift = -1
+    if ctx.dateline is None:
+        return [_mk(ctx, m.start(), m.end(), "TIME", None, "day")]
+    d = ctx.dateline + timedelta(days=shift)
+    return [_mk(ctx, m.start(), m.end(), "TIME", f"{d.isoformat()}T{lexicon()['parts_of_day'][part]}", "day")]
+
+
+def r_ref(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    value = lexicon()["refs"].get(" ".join(m.group().lower().split()))
+    if value is None:
+        return []
+    return [_mk(ctx, m.start(), m.end(), "DATE", value, None, relative=False)]
+
+
+def r_year(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    s, e = m.start("y"), m.end("y")
+    if not ctx.is_year(s, e):
+        return []
+    mod = (m.group("mod") or "").lower()
+    start = m.start() if mod else s
+    return [_mk(ctx, start, e, "DATE", m.group("y"), "year", relative=False)]
+
+
+def r_yrange(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    y1, y2 = m.group("y1"), m.group("y2")
+    if not ctx.is_year(m.start("y1"), m.end("y1")):
+        return []
+    if len(y2) == 2:
+        y2 = y1[:2] + y2
+    if int(y2) <= int(y1):
+        return []
+    return [_mk(ctx, m.start("y1"), m.end("y1"), "DATE", y1, "year", relative=False),
+            _mk(ctx, m.start("y2"), m.end("y2"), "DATE", y2, "year", relative=False)]
+
+
+def r_decade(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    dec = m.group("dec")
+    if dec.startswith("'"):
+        digit = dec[1]
+        century = "20" if digit in "0123" else "19"
+        value = century + digit
+    else:
+        value = dec[:3]
+    return [_mk(ctx, m.start(), m.end(), "DATE", value, "decade", relative=False)]
+
+
+def r_century(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    c = int(m.group("c"))
+    if not 1 <= c <= 21:
+        return []
+    return [_mk(ctx, m.start(), m.end(), "DATE", f"{c - 1:02d}", "century", relative=False)]
+
+
+def r_quarter(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    q = lexicon()["ordinals"][m.group("ord").lower()]
+    if m.group("y"):
+        return [_mk(ctx, m.start(), m.end(), "DATE", f"{m.group('y')}-Q{q}", "quarter", relative=False)]
+    if ctx.dateline is None:
+        return [_mk(ctx, m.start(), m.end(), "DATE", None, "quarter")]
+    y = ctx.dateline.year if q <= cal.quarter_of(ctx.dateline) else ctx.dateline.year - 1
+    return [_mk(ctx, m.start(), m.end(), "DATE", f"{y}-Q{q}", "quarter")]
+
+
+def r_season(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    rel = (m.group("rel") or "").lower()
+    code = _SEASON_CODES[m.group("season").lower()]
+    if m.group("y"):
+        return [_mk(ctx, m.start(), m.end(), "DATE", f"{m.group('y')}-{code}", "quarter", relative=False)]
+    if not rel:
+        return []  # a bare "spring" is too often a name ("Arab Spring") or a verb
+    if ctx.dateline is None:
+        return [_mk(ctx, m.start(), m.end(), "DATE", None, "quarter")]
+    direction = {"last": "last", "next": "next"}.get(rel, "this")
+    y = cal.season_year(ctx.dateline, code, direction)  # type: ignore[arg-type]
+    return [_mk(ctx, m.start(), m.end(), "DATE", f"{y}-{code}", "quarter")]
+
+
+def r_set(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    s, e = m.start(), m.end()
+    if m.group("adv"):
+        return [_mk(ctx, s, e, "SET", lexicon()["sets"][m.group("adv").lower()], None, relative=False)]
+    unit_word = (m.group("unit") or m.group("unit2") or "").lower()
+    wd = weekday_number(unit_word)
+    if wd is not None:
+        return [_mk(ctx, s, e, "SET", f"XXXX-WXX-{wd}", None, relative=False)]
+    part = lexicon()["parts_of_day"].get(unit_word)
+    if part:
+        return [_mk(ctx, s, e, "SET", f"XXXX-XX-XXT{part}", None, relative=False)]
+    unit = unit_of(unit_word)
+    if unit is None:
+        return []
+    num = number_value(m.group("num")) if m.group("num") else 1.0
+    return [_mk(ctx, s, e, "SET", _duration_value(num, unit[0]), None, relative=False)]
+
+
+def r_clock(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    s, e = m.start(), m.end()
+    if m.group("nm"):
+        hh, mm = (12, 0) if m.group("nm").lower() == "noon" else (0, 0)
+        hhmm = f"{hh:02d}:{mm:02d}"
+    else:
+        hh = int(m.group("h"))
+        if hh > 12 or hh == 0:
+            return []
+        pm = m.group("ap").lower().startswith("p")
+        hh = (hh % 12) + (12 if pm else 0)
+        hhmm = f"{hh:02d}:{m.group('m') or '00'}"
+    if ctx.dateline is None:
+        return [_mk(ctx, s, e, "TIME", None, "day")]
+    return [_mk(ctx, s, e, "TIME", f"{ctx.dateline.isoformat()}T{hhmm}", "day")]
+
+
+RULES: dict[str, Callable[[re.Match, Context], list[TimeExpression]]] = {
+    "mdy": r_mdy, "dmy": r_mdy, "iso": r_iso, "my": r_my, "mrel": r_mrel, "mbare": r_mbare,
+    "weekday": r_weekday, "relunit": r_relunit, "count": r_count, "forbare": r_forbare,
+    "deictic": r_deictic, "daypart": r_daypart, "ref": r_ref, "year": r_year, "yrange": r_yrange,
+    "decade": r_decade, "century": r_century, "quarter": r_quarter, "season": r_season, "set": r_set,
+    "clock": r_clock,
+}
