@@ -156,11 +156,11 @@ def _sides(row: dict, key: str) -> str:
 
 def _event_columns(row: dict) -> dict[str, str]:
     flags = ",".join(f for f in ("negated", "hypothetical", "future", "historical") if row.get(f))
-    return {"date": str(row.get("date") or ""), "type": str(row.get("type") or ""),
-            "cameo": str(row.get("cameo") or ""), "source": _sides(row, "source"), "target": _sides(row, "target"),
-            "place": str(row.get("location_name") or ""), "flags": flags,
-            "evidence": " ".join(str(row.get("evidence_text") or "").split())[:140],
-            "article": str(row.get("article_id") or "")}
+    kind = str(row.get("type") or "") + (f" {row['cameo']}" if row.get("cameo") else "")
+    return {"date": str(row.get("date") or ""), "event": kind + (f" [{flags}]" if flags else ""),
+            "who -> whom": f"{_sides(row, 'source')} -> {_sides(row, 'target')}",
+            "place": str(row.get("location_name") or ""),
+            "evidence": " ".join(str(row.get("evidence_text") or "").split())[:160]}
 
 
 def _quote_columns(row: dict) -> dict[str, str]:
@@ -188,12 +188,15 @@ def _print_rows(rows: list[dict], fmt: str | None, columns) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    t = Table(expand=True, title=f"{len(rows)} rows")
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=160)  # piped output: wide enough for the evidence column
+    t = Table(title=f"{len(rows)} rows", show_lines=True)
     for col in (shaped[0] if shaped else {"(none)": ""}):
-        t.add_column(col, overflow="fold")
+        t.add_column(col, overflow="fold", ratio=3 if col in ("evidence", "quote") else 1)
     for r in shaped:
         t.add_row(*r.values())
-    Console().print(t)
+    console.print(t)
 
 
 def print_recent_events(settings: Settings, limit: int = 30) -> None:

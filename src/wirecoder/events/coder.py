@@ -46,13 +46,28 @@ def find_events(doc: Doc, lex: Lexicon) -> tuple[Event, ...]:
     finder = SideFinder(doc, lex.agents)
     quotes = tuple(doc._.wc_quotes)
     sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
+    heads = _headline_sentences(sents)
     events: list[Event] = []
-    for sent in sents:
+    head_events: list[Event] = []
+    for n, sent in enumerate(sents):
         for c in _sentence_candidates(sent, lex):
             ev = _build(doc, c, finder, lex, quotes)
             if ev is not None:
-                events.append(ev)
-    return tuple(events)
+                (head_events if n < heads else events).append(ev)
+    # a headline restates the story; keep its events only when the body does not code that type
+    body_types = {e.type for e in events}
+    return tuple([e for e in head_events if e.type not in body_types] + events)
+
+
+def _headline_sentences(sents: list[Span]) -> int:
+    """How many leading sentences are headline lines (no closing punctuation) before the body starts."""
+    n = 0
+    for s in sents:
+        last = next((t for t in reversed(s) if not t.is_space), None)
+        if last is None or last.text in (".", "!", "?", '"', "”", "'", ":", ";") or len(s) > 25:
+            break
+        n += 1
+    return n if n < len(sents) else 0
 
 
 def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
@@ -61,7 +76,8 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
         m = match(lex, tok)
         if m is not None:
             matches[tok.i] = m
-    verbal = [m for m in matches.values() if m.pattern.pos != "NOUN"]
+    # "occupied Ukraine", "disputed region": a participle before its noun describes, it does not report
+    verbal = [m for m in matches.values() if m.pattern.pos != "NOUN" and m.head.dep_ not in ("amod", "compound")]
     cands: list[_Cand] = [_Cand(m, m.head, None, m.pattern.conf or 0.8, "verb") for m in verbal]
     cands += _must_requests(sent, lex, matches)
     consumed = {i for c in cands for i in c.m.tokens}
@@ -97,11 +113,22 @@ def _content(anchor: Token) -> set[int]:
     out: set[int] = set()
     for c in anchor.children:
         if c.dep_ in _CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS):
-            out.update(t.i for t in c.subtree)
+            out.update(_subtree_without_relcl(c))
         elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _COND_MARKS for g in c.children):
             out.update(t.i for t in c.subtree)
         elif c.dep_ == "prt":  # "call on X to ..."
             out.update(t.i for t in c.subtree if t.i != c.i)
+    return out
+
+
+def _subtree_without_relcl(tok: Token) -> set[int]:
+    """A nominal's relative clause states an event of its own ("an insurgency in which thousands died")."""
+    out: set[int] = set()
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(c for c in t.children if not (c.dep_ == "relcl" and t.pos_ in ("NOUN", "PROPN", "PRON")))
     return out
 
 

@@ -23,6 +23,7 @@ VERB_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into",
                      "around")
 NOUN_TARGET_PREPS = ("against", "on", "with", "of", "to", "into", "toward", "towards", "in")
 _PRUNE = frozenset({"relcl", "acl", "advcl", "prep", "punct", "cc", "conj", "appos", "parataxis"})
+_NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _RELPRON = frozenset({"who", "which", "that", "whom"})
 
 
@@ -64,10 +65,13 @@ class SideFinder:
             # a mention that covers the head names the phrase; modifiers only when none does
             on_head = [m for m in found if m.start <= head.idx < m.end]
             return [actor_ref(self.doc, m, self.actors) for m in (on_head or found)]
+        if head.ent_type_ in _NOT_ACTOR_ENTS or head.like_num:
+            return []
         if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") \
                 or head.lemma_.lower() in self.agents:
             if head.pos_ == "PRON" and head.lower_ in ("it", "this", "that", "which", "what"):
                 return []
+            toks = [t for t in toks if not t.is_space]
             span = self.doc[toks[0].i: toks[-1].i + 1]
             return [ActorRef(name=span.text, code=None, span=(span.start_char, span.end_char))]
         return []
@@ -165,6 +169,8 @@ def _target_candidates(verb: Token) -> list[list[Token]]:
     for c in verb.children:
         if c.dep_ == "xcomp":  # "threatened to impose restrictions against Germany"
             frontier.append(c)
+        elif c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_.startswith("nsubj") for g in c.children):
+            frontier.append(c)  # "occupied and annexed the region": the object is shared
     dobjs: list[Token] = []
     for v in frontier:
         for c in v.children:
@@ -211,6 +217,8 @@ def _core_tokens(head: Token) -> list[Token]:
     stack = [c for c in head.children]
     while stack:
         t = stack.pop()
+        if t.is_space:
+            continue
         if t.dep_ in _PRUNE and not (t.dep_ == "prep" and t.lower_ == "of"):
             continue
         out.append(t)

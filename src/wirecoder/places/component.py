@@ -1,13 +1,15 @@
 """Component `wc_places`: toponyms found and resolved offline (see the package docstring)."""
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp.extensions import register_extensions
 from ..records import Place, PlaceMention
 from .detect import raw_mentions
-from .gazetteer import gazetteer
+from .gazetteer import Candidate, gazetteer
 from .metonymy import is_metonym
 from .resolve import choose
 
@@ -16,14 +18,17 @@ def find_places(doc: Doc) -> tuple[PlaceMention, ...]:
     """Toponyms in ``doc``, each resolved to a place; unresolved names keep coordinates None.
 
     A name the gazetteer does not know (a street, a village, a building) is
-    still a toponym: it is reported with ``kind="unresolved"`` and no
-    coordinates rather than dropped or guessed.
+    still a toponym. It takes the coordinates of the article's focus (its
+    most-named town, else region, else country) with ``kind="local"`` and no
+    geonameid: local news names streets and buildings of the town it is
+    about. With no focus it keeps no coordinates (``kind="unresolved"``).
     """
     mentions = raw_mentions(doc)
     if not mentions:
         return ()
     chosen = choose(doc, mentions)
     capitals = gazetteer().capitals
+    focus = _focus([c for m, c in zip(mentions, chosen) if c is not None and m.label != "ADJ"])
     out: list[PlaceMention] = []
     person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
     for m, cand in zip(mentions, chosen):
@@ -31,7 +36,7 @@ def find_places(doc: Doc) -> tuple[PlaceMention, ...]:
         if cand is None and _not_a_place(span, person_words):
             continue
         if cand is None:
-            place = Place(name=span.text, kind="unresolved")
+            place = _local(span.text, focus)
             metonym = False
         else:
             place = cand.place
@@ -39,6 +44,23 @@ def find_places(doc: Doc) -> tuple[PlaceMention, ...]:
         out.append(PlaceMention(start=span.start_char, end=span.end_char, text=span.text,
                                 place=place, metonym=metonym, adjectival=m.label == "ADJ"))
     return tuple(out)
+
+
+FOCUS_RANK = {"city": 0, "landmark": 0, "state": 1, "region": 1, "country": 2}
+
+
+def _focus(cands: list[Candidate]) -> Place | None:
+    """The place the article is about: its most-named town, else region, else country."""
+    counts = Counter(c.place for c in cands if c.place.kind in FOCUS_RANK and c.place.lat is not None)
+    if not counts:
+        return None
+    return min(counts, key=lambda p: (FOCUS_RANK[p.kind], -counts[p]))
+
+
+def _local(name: str, focus: Place | None) -> Place:
+    if focus is None:
+        return Place(name=name, kind="unresolved")
+    return Place(name=name, country=focus.country, lat=focus.lat, lon=focus.lon, kind="local")
 
 
 # Blocs and directions that NER tags as GPE but that are no place ("the West").

@@ -16,7 +16,7 @@ from .gazetteer import Candidate, gazetteer, norm
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities whose words are no toponym of their own ("George Washington", "Mr Jordan").
-BLOCKING_LABELS = frozenset({"PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE", "NORP"})
+BLOCKING_LABELS = frozenset({"PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 # Lower-case words that may open a place name ("eastern Ukraine", "the Gaza Strip").
 OPENERS = frozenset({"eastern", "western", "northern", "southern", "east", "west", "north", "south",
                      "central", "northeastern", "northwestern", "southeastern", "southwestern"})

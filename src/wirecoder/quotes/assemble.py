@@ -16,6 +16,7 @@ from .speakers import Speaker, SpeakerContext, resolve
 
 _PARA = re.compile(r"\n\s*")
 _MIN_FREE_QUOTE_WORDS = 6  # an unattributed quotation shorter than this is a title or scare quote
+_MAX_FRAME_GAP = 250  # characters: '"A," said X, a long role description. "B."' is still one quote
 _NEAR = 3  # characters: a mark this close outside a sentence still belongs to it
 
 
@@ -97,7 +98,7 @@ def _reported(doc: Doc, lex: CueLexicon, f: Frame, frames: list[Frame], paras: l
     assert f.content is not None and f.content_tokens is not None
     cs, ce = f.content
     ti, tj = f.content_tokens
-    direct = False
+    direct = f.kind == "label"
     if f.kind in ("clause", "according") and (f.inverted or f.colon) and _verbatim(doc, lex, ti, tj):
         direct = True
         sent = doc[ti].sent
@@ -159,16 +160,31 @@ def _continue_quotes(text: str, marked: tuple[Marked, ...], linked: dict[int, in
             continue
         gap = text[prev.end:cur.start]
         f = frames[linked[k - 1]]
-        if len(gap) <= 80 and (f.cue[0] >= prev.end or not gap.strip(" \t,.;:\"“”«»‘’'")):
+        if not gap.strip(" \t,.;:\"“”«»‘’'`") or (len(gap) <= _MAX_FRAME_GAP and prev.end <= f.cue[0] < cur.start):
             linked[k] = linked[k - 1]
+
+
+def _within(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    k = bisect_right(starts, pos) - 1
+    while k >= 0:
+        if spans[k][0] <= pos < spans[k][1]:
+            return True
+        if spans[k][1] <= pos and k > 0 and spans[k - 1][1] <= spans[k][0]:
+            return False
+        k -= 1
+    return False
 
 
 def _finish(doc: Doc, ctx: SpeakerContext, drafts: list[_Draft]) -> tuple[Quote, ...]:
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
+    direct = sorted((d.start, d.end) for d in drafts if d.direct)
+    starts = [s for s, _ in direct]
     for d in sorted(drafts, key=lambda d: (d.start, d.end)):
         if (d.start, d.end) in seen:
             continue
+        if not d.direct and d.frame is not None and _within(direct, starts, d.frame.cue[0]):
+            continue  # "I think ..." inside someone's quoted words is part of the quote
         seen.add((d.start, d.end))
         f = d.frame
         sp = resolve(ctx, doc[f.speaker_i]) if f is not None and f.speaker_i is not None else Speaker(None)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import CueLexicon
 from .marks import Marked
 
-FrameKind = Literal["clause", "as", "prep", "infinitive", "object", "according", "bare"]
+FrameKind = Literal["clause", "as", "prep", "infinitive", "object", "according", "bare", "label"]
 
 _SUBJ = ("nsubj", "csubj")
 _INHERIT = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp"})
@@ -123,8 +123,16 @@ def find_frames(doc: Doc, lex: CueLexicon, marked: tuple[Marked, ...]) -> list[F
     frames: list[Frame] = []
     verbs = lex.any_verb
     first_words = {seq[0]: seq for seq in lex.according_to}
+    names: frozenset[str] | None = None
     for tok in doc:
         low = tok.lower_
+        if low == ":" and tok.i > 0:
+            if names is None:
+                names = frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e)
+            f = _label(doc, tok, names)
+            if f is not None and not inside_marks(starts, marked, tok.idx):
+                frames.append(f)
+            continue
         if low in first_words:
             f = _according(doc, tok, first_words[low])
             if f is not None and not inside_marks(starts, marked, tok.idx):
@@ -160,6 +168,39 @@ def find_frames(doc: Doc, lex: CueLexicon, marked: tuple[Marked, ...]) -> list[F
             continue  # the speaker sits inside the content: a misparse
         frames.append(Frame(kind, cue, tok.i, spk.i, (cs, ce), (ti, tj), inverted=tj <= tok.i, colon=colon))
     return frames
+
+
+_LABEL_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def _label(doc: Doc, colon: Token, names: frozenset[str]) -> Frame | None:
+    """'Name: "..."' or a transcript's 'NAME: ...' paragraph: a speaker label before a colon."""
+    last = doc[colon.i - 1]
+    if not (last.ent_type_ in _LABEL_ENTS or (last.is_upper and last.is_alpha and last.lower_ in names)):
+        return None
+    i = last.i
+    while i > 0 and colon.i - i < 5 and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].ent_type_ in _LABEL_ENTS):
+        i -= 1
+    before = doc[i - 1] if i > 0 else None
+    line_start = before is None or "\n" in before.text or before.text in _DASHES or "\n" in before.whitespace_
+    if not line_start or colon.i - i > 4:
+        return None
+    text = doc.text
+    after = colon.idx + 1
+    while after < len(text) and text[after] in " \t\u00a0":
+        after += 1
+    cue = (colon.idx, colon.idx + 1)
+    if after < len(text) and text[after] in "\"“«‘'`":
+        return Frame("bare", cue, colon.i, last.i, None, None, colon=True)
+    if before is not None and before.text in _DASHES:
+        return None  # a headline dash, then prose: not a transcript turn
+    end = text.find("\n", after)
+    end = len(text) if end < 0 else end
+    span = doc.char_span(after, end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return None
+    return Frame("label", cue, colon.i, last.i, (after, end), (span.start, span.end))
 
 
 def _around(doc: Doc, tok: Token, spk: Token):

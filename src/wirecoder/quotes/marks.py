@@ -69,6 +69,8 @@ def find_marked(text: str) -> tuple[Marked, ...]:
                 continue  # the quote goes on in this paragraph: the mark reopens it
             out.append(Marked(d_open, carried_end, True))
             d_open = -1
+        if ch == "“" and d_open >= 0 and _closes(text, i) and not _opens(text, i):
+            ch = "”"  # a mistyped closing mark: 'It is unusual,“ he said'
         if ch in _DOUBLE_OPEN or (ch == '"' and d_open < 0 and _opens(text, i)):
             if d_open < 0:
                 d_open, s_open = m.end(), -1

@@ -37,11 +37,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "timexes": ("article_pk", "idx", "char_start", "char_end", "text", "type", "value", "precision",
                 "anchored"),
     "places": ("article_pk", "idx", "char_start", "char_end", "text", "name", "country", "lat", "lon",
-               "geonameid", "kind", "metonym"),
+               "geonameid", "kind", "metonym", "adjectival"),
     "quantities": ("article_pk", "idx", "char_start", "char_end", "text", "value", "unit", "approx",
                    "head_start", "head_end"),
     "entities": ("article_pk", "idx", "char_start", "char_end", "label"),
-    "failures": ("run_id", "item", "code", "reason", "stage", "retryable", "origin", "at"),
+    "failures": ("run_id", "item", "code", "reason", "stage", "retryable", "origin", "failed_at"),
 }
 
 
@@ -67,11 +67,15 @@ def event_day(stated: str | None, dateline: Date | None) -> Date | None:
         parts = stated.split("-")
         try:
             year = int(parts[0])
+            if len(parts) > 1 and parts[1][:1] == "W":  # ISO week "2022-W03"
+                return Date.fromisocalendar(year, int(parts[1][1:3]), 1)
+            if len(parts) > 1 and parts[1][:1] == "Q":  # quarter "2022-Q1"
+                return Date(year, 3 * int(parts[1][1:2]) - 2, 1)
             month = int(parts[1]) if len(parts) > 1 else 1
             day = int(parts[2][:2]) if len(parts) > 2 else 1
             return Date(year, month, day)
         except (ValueError, IndexError):
-            pass  # "197X", "2022-W03", ...: not a calendar day; fall back to the dateline
+            pass  # "197X", "2022-SU", ...: not a calendar day; fall back to the dateline
     return dateline
 
 
@@ -135,7 +139,8 @@ def child_rows(a: Analysis, article_pk: int, event_pks: list[int]) -> dict[str, 
     out["places"] = [{"article_pk": article_pk, "idx": i, "char_start": p.start, "char_end": p.end,
                       "text": p.text, "name": p.place.name, "country": p.place.country,
                       "lat": num(p.place.lat), "lon": num(p.place.lon), "geonameid": p.place.geonameid,
-                      "kind": p.place.kind, "metonym": p.metonym} for i, p in enumerate(a.places)]
+                      "kind": p.place.kind, "metonym": p.metonym,
+                      "adjectival": getattr(p, "adjectival", False)} for i, p in enumerate(a.places)]
     out["quantities"] = [{"article_pk": article_pk, "idx": i, "char_start": q.start, "char_end": q.end,
                           "text": q.text, "value": num(q.value), "unit": q.unit, "approx": q.approx,
                           "head_start": _lo(q.head), "head_end": _hi(q.head)}
@@ -147,4 +152,4 @@ def child_rows(a: Analysis, article_pk: int, event_pks: list[int]) -> dict[str, 
 
 def failure_row(f: Failure, run_id: int | None, at: datetime) -> Row:
     return {"run_id": run_id, "item": f.item, "code": f.code, "reason": f.reason, "stage": f.stage,
-            "retryable": f.retryable, "origin": f.origin, "at": at.isoformat()}
+            "retryable": f.retryable, "origin": f.origin, "failed_at": at.isoformat()}

@@ -160,7 +160,8 @@ CREATE TABLE IF NOT EXISTS places (
     lon         DOUBLE,
     geonameid   BIGINT,
     kind        VARCHAR,
-    metonym     BOOLEAN
+    metonym     BOOLEAN,
+    adjectival  BOOLEAN                     -- v2: "Russian troops" (never an event location)
 );
 
 CREATE TABLE IF NOT EXISTS quantities (
@@ -194,5 +195,5 @@ CREATE TABLE IF NOT EXISTS failures (
     stage      VARCHAR,
     retryable  BOOLEAN,
     origin     VARCHAR,
-    at         TIMESTAMP NOT NULL
+    failed_at  TIMESTAMP NOT NULL
 );

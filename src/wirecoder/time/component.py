@@ -55,15 +55,20 @@ def _is_year(doc: Doc, idx: _TokenIndex, s: int, e: int) -> bool:
     return True
 
 
-def _future_fn(doc: Doc, idx: _TokenIndex):
+def _tense_fn(doc: Doc, idx: _TokenIndex):
     has_parse = doc.has_annotation("DEP")
 
-    def future_at(pos: int) -> bool:
+    def tense_at(pos: int) -> str | None:
         if not has_parse:
-            return False
+            return None
         tok = idx.at(pos)
-        return tok is not None and (tense_of(tok) == "future" or future_cue(tok))
-    return future_at
+        if tok is None:
+            return None
+        if future_cue(tok):
+            return "future"
+        t = tense_of(tok)
+        return "past" if t == "perfect" else t
+    return tense_at
 
 
 def _candidates(ctx: Context) -> list[tuple[int, int, int, list[TimeExpression]]]:
@@ -136,7 +141,7 @@ def find_timexes(doc: Doc) -> tuple[TimeExpression, ...]:
     """Every time expression in ``doc``, normalised against ``doc._.wc_dateline``, in text order."""
     idx = _TokenIndex(doc)
     dateline = doc._.wc_dateline if Doc.has_extension("wc_dateline") else None
-    ctx = Context(text=doc.text, dateline=dateline, future_at=_future_fn(doc, idx),
+    ctx = Context(text=doc.text, dateline=dateline, tense_at=_tense_fn(doc, idx),
                   is_year=lambda s, e: _is_year(doc, idx, s, e))
     found = _select(_candidates(ctx))
     found = _date_clock_times(doc, idx, found)

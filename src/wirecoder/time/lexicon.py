@@ -115,6 +115,7 @@ def patterns() -> Patterns:
                   rf"(?:\s+(?P<dir>ago|earlier|later|before|from\s+now|old))?(?P<old>-old)?)"),
         "forbare": r"(?i:(?<=\bfor\s)(?P<unit>years|months|weeks|decades|days|hours|centuries)\b)",
         "deictic": rf"(?i:\b(?P<word>today|tonight|yesterday|tomorrow)\b(?:\s+(?P<part>{part}))?)",
+        "weekend": r"(?i:\bthe\s+weekend\b)",
         "daypart": rf"(?i:\b(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>morning|afternoon|evening|night)\b)",
         "ref": rf"(?i:\b(?:{refs})\b)",
         "year": rf"(?:(?P<mod>(?i:early|late|mid|fiscal|calendar))[- ]?\s*)?(?<![\d,.$£€#/])(?P<y>{year})(?![\d%]|,\d|\.\d|s\b|'s)",

@@ -22,7 +22,7 @@ from .lexicon import lexicon, month_number, number_value, unit_of, weekday_numbe
 class Context:
     text: str
     dateline: Date | None
-    future_at: Callable[[int], bool]  # does the clause at a char offset speak of a later time?
+    tense_at: Callable[[int], str | None]  # "future" | "past" | "present" | None at a char offset
     is_year: Callable[[int, int], bool]  # token-level check that a 4-digit number is a year
 
 
@@ -34,9 +34,16 @@ def _mk(ctx: Context, s: int, e: int, typ: TimexType, value: str | None, prec: P
     return TimeExpression(s, e, ctx.text[s:e], typ, value, prec)
 
 
-def _direction(ctx: Context, pos: int, otherwise: cal.Direction) -> cal.Direction:
-    """Future when the clause says so (will, scheduled, as early as); else ``otherwise``."""
-    return "future" if ctx.future_at(pos) else otherwise
+def _direction(ctx: Context, pos: int, otherwise: cal.Direction, past: bool = False,
+               present_future: bool = False) -> cal.Direction:
+    """Future when the clause says so (will, scheduled, as early as); past when ``past`` and
+    the clause is in the past tense; else ``otherwise``."""
+    t = ctx.tense_at(pos)
+    if t == "future" or (t == "present" and present_future):
+        return "future"
+    if past and t == "past":
+        return "past"
+    return otherwise
 
 
 def _day(s: str) -> int:
@@ -47,7 +54,10 @@ def _ymd(ctx: Context, s: int, e: int, mon: int, day: int | None, year: int | No
     if year is None:
         if ctx.dateline is None:
             return [_mk(ctx, s, e, "DATE", None, "day" if day else "month")]
-        year = cal.month_year(ctx.dateline, mon, _direction(ctx, s, "closest"), day)
+        # A bare month follows the clause's tense ("In March, X received"); a month and day
+        # is often a deadline inside a past clause ("declared a dividend payable Dec. 7"),
+        # so it takes the nearest occurrence unless the clause is future.
+        year = cal.month_year(ctx.dateline, mon, _direction(ctx, s, "closest", past=day is None), day)
     try:
         if day is not None:
             return [_mk(ctx, s, e, "DATE", Date(year, mon, day).isoformat(), "day", relative=False)]
@@ -130,7 +140,9 @@ def r_weekday(m: re.Match, ctx: Context) -> list[TimeExpression]:
     rel = (m.group("rel") or "").lower()
     part = (m.group("part") or "").lower()
     s = m.start() if rel in ("last", "next", "this", "coming", "past") else m.start("wd")
-    typ: TimexType = "TIME" if part else "DATE"
+    # "Monday morning" is dated by its day; the part of day stays in the span, as TimeBank
+    # mostly annotates it (TIMEX3's "TMO" suffix would only break value matching).
+    typ: TimexType = "DATE"
     if ctx.dateline is None or wd is None:
         return [_mk(ctx, s, m.end(), typ, None, "day")]
     if rel in ("last", "past"):
@@ -142,10 +154,9 @@ def r_weekday(m: re.Match, ctx: Context) -> list[TimeExpression]:
     elif ctx.text.startswith("'s", m.end("wd")):
         direction = "past"  # "Wednesday's ruling" names a day already gone
     else:
-        direction = _direction(ctx, s, "past")
+        direction = _direction(ctx, s, "past", present_future=False)
     d = cal.weekday_date(ctx.dateline, wd, direction)
-    value = d.isoformat() + (f"T{lexicon()['parts_of_day'][part]}" if part else "")
-    return [_mk(ctx, s, m.end(), typ, value, "day")]
+    return [_mk(ctx, s, m.end(), typ, d.isoformat(), "day")]
 
 
 _REL_SHIFT = {"this": 0, "current": 0, "the current": 0, "last": -1, "previous": -1, "the previous": -1,
@@ -204,6 +215,8 @@ def _duration_value(num: float | None, letter: str) -> str:
         amount, letter = {"Y": ("6", "M"), "D": ("12", "H"), "H": ("30", "M")}[letter]
         clock = clock or letter in ("H", "M") and amount != "6"
     else:
+        if letter in ("DE", "CE"):  # TimeBank writes decades and centuries in years: P20Y
+            num, letter = num * (10 if letter == "DE" else 100), "Y"
         amount = str(int(num)) if float(num).is_integer() else str(num)
     return f"P{'T' if clock else ''}{amount}{letter}"
 
@@ -263,6 +276,15 @@ def r_daypart(m: re.Match, ctx: Context) -> list[TimeExpression]:
         return [_mk(ctx, m.start(), m.end(), "TIME", None, "day")]
     d = ctx.dateline + timedelta(days=shift)
     return [_mk(ctx, m.start(), m.end(), "TIME", f"{d.isoformat()}T{lexicon()['parts_of_day'][part]}", "day")]
+
+
+def r_weekend(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    """"the weekend": the one just gone in a past clause, else the coming one."""
+    if ctx.dateline is None:
+        return [_mk(ctx, m.start(), m.end(), "DATE", None, "week")]
+    past = ctx.tense_at(m.start()) != "future"
+    sat = cal.weekday_date(ctx.dateline, 6, "past" if past else "future")
+    return [_mk(ctx, m.start(), m.end(), "DATE", cal.iso_week(sat) + "-WE", "week")]
 
 
 def r_ref(m: re.Match, ctx: Context) -> list[TimeExpression]:
@@ -373,7 +395,7 @@ def r_clock(m: re.Match, ctx: Context) -> list[TimeExpression]:
 RULES: dict[str, Callable[[re.Match, Context], list[TimeExpression]]] = {
     "mdy": r_mdy, "dmy": r_mdy, "iso": r_iso, "my": r_my, "mrel": r_mrel, "mbare": r_mbare,
     "weekday": r_weekday, "relunit": r_relunit, "count": r_count, "forbare": r_forbare,
-    "deictic": r_deictic, "daypart": r_daypart, "ref": r_ref, "year": r_year, "yrange": r_yrange,
+    "deictic": r_deictic, "weekend": r_weekend, "daypart": r_daypart, "ref": r_ref, "year": r_year, "yrange": r_yrange,
     "decade": r_decade, "century": r_century, "quarter": r_quarter, "season": r_season, "set": r_set,
     "clock": r_clock,
 }

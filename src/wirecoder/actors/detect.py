@@ -1,0 +1,132 @@
+"""States, IGOs and named groups from the table phrases; groups named by role words alone.
+
+A matched country, demonym or IGO that modifies a role word makes one mention
+of the whole phrase with that word's sector ("Russian envoys" -> RUS, GOV;
+"Ukraine's defence ministry" -> UKR, GOV). Coordinated modifiers each get their
+own tight mention ("Russian and US officials": "Russian" and "US", both GOV).
+Capitals and seats of power count as actors only where they are not places
+("Moscow demands ..." but not "talks in Moscow").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .draft import Ctx, Info, is_locative, is_plural
+from .tables import Role
+
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+_COMPOUND_HEADS = ("air force", "security force", "riot police", "border guard", "coast guard", "news agency")
+# Role words that name nobody in particular when they stand alone.
+_BARE_SKIP = frozenset({"people", "state", "mission", "unit", "party", "department", "business", "force",
+                        "jet", "press", "bank", "company", "firm", "union", "leader", "counterpart", "embassy",
+                        "delegate", "artillery", "intelligence", "crowd", "general", "citizen", "secretary",
+                        "government", "regime", "administration", "authority", "cabinet", "leadership",
+                        "ministry", "delegation"})
+
+
+def role_of(ctx: Ctx, tok: Token) -> Role | None:
+    """The role word at ``tok`` (also two-word ones such as "air force" ending there)."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    roles = ctx.tables.roles
+    if tok.i > 0:
+        two = f"{ctx.doc[tok.i - 1].lower_} {tok.lemma_.lower()}"
+        if two in _COMPOUND_HEADS and two in roles:
+            return roles[two]
+    return roles.get(tok.lemma_.lower()) or roles.get(tok.lower_)
+
+
+def _is_pro_anti(ctx: Ctx, s: int) -> bool:
+    """"pro-Russian separatists", "anti-American protesters": the adjective is a stance, not a nationality."""
+    doc = ctx.doc
+    return s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in ("pro", "anti")
+
+
+def find_states(ctx: Ctx) -> None:
+    doc = ctx.doc
+    for s, e, entry in ctx.matches:
+        if entry.kind == "person" or any(i in ctx.claimed for i in range(s, e)):
+            continue
+        if _is_pro_anti(ctx, s):
+            continue
+        root = doc[s:e].root
+        if entry.kind in ("capital", "seat"):
+            if is_locative(root) or root.ent_type_ == "PERSON":
+                continue
+            if entry.kind == "capital" and _inside_larger_ent(ctx, s, e):
+                continue
+        head, coordinated, post = _role_head(ctx, root)
+        role = role_of(ctx, head) if head is not None else None
+        info = ctx.info(entry)
+        if role is not None and role.sector and not any(i in ctx.claimed for i in range(s, head.i + 1)):
+            if coordinated:
+                start, end = s, e
+            elif post:
+                start = head.i
+                while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].head == head:
+                    start -= 1
+                end = e
+            else:
+                start, end = s, head.i + 1
+            kind = "group" if role.kind == "group" else "description"
+            ctx.add(start, end, info.key, kind, role.sector, plural=is_plural(head))
+            continue
+        if entry.kind in ("capital", "seat") and root.dep_ in ("compound", "amod") and root.head.i > root.i:
+            continue  # "Moscow metro", "Washington state": a modifier of a thing, not an actor
+        kind = {"country": "name", "demonym": "demonym", "seat": "metonym", "capital": "metonym",
+                "igo": "name", "group": "name"}[entry.kind]
+        plural = entry.kind == "demonym" and is_plural(root)
+        sector = entry.sector if entry.kind in ("seat", "capital", "group") else None
+        ctx.add(s, e, info.key, kind, sector, plural=plural or (entry.kind == "group" and is_plural(root)))
+
+
+def _inside_larger_ent(ctx: Ctx, s: int, e: int) -> bool:
+    tok = ctx.doc[s]
+    if not tok.ent_type_ or tok.ent_type_ in ("GPE", "LOC"):
+        return False
+    for ent in ctx.doc.ents:
+        if ent.start <= s and e <= ent.end:
+            return (ent.end - ent.start) > (e - s)
+    return False
+
+
+def _role_head(ctx: Ctx, root: Token) -> tuple[Token | None, bool, bool]:
+    """(the noun the matched phrase modifies, coordinated?, post-modifier "ministry of X"?)."""
+    if root.dep_ in _MODIFIER_DEPS and root.head.i > root.i:
+        coordinated = any(c.dep_ == "conj" for c in root.children)
+        return root.head, coordinated, False
+    if root.dep_ == "conj":
+        first = root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.dep_ in _MODIFIER_DEPS and first.head.i > root.i:
+            return first.head, True, False
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i < root.i:
+        return root.head.head, False, True
+    return None, False, False
+
+
+def find_bare_groups(ctx: Ctx) -> None:
+    """Rebels, protesters, police, lawmakers... named without a country or body: own group actors."""
+    doc = ctx.doc
+    used = {i for d in ctx.drafts for i in range(d.start, d.end)} | ctx.claimed | set(ctx.match_at)
+    for tok in doc:
+        if tok.i in used or tok.pos_ != "NOUN":
+            continue
+        role = role_of(ctx, tok)
+        if role is None or role.kind == "person" or not role.sector:
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in _BARE_SKIP or any(c.i in used for c in tok.children if c.dep_ in _MODIFIER_DEPS):
+            continue
+        if role.kind == "group" and not is_plural(tok):
+            continue  # "a rebel attack": a modifier, or one person; plurals name the group
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].head == tok \
+                and doc[start - 1].i not in used and doc[start - 1].pos_ in ("ADJ", "NOUN", "PROPN"):
+            start -= 1
+        key = f"X:{role.sector}:{lemma}"
+        if key not in ctx.infos:
+            name = tok.lower_ if is_plural(tok) else lemma
+            ctx.infos[key] = Info(key, name, "group", None, role.sector)
+        ctx.add(start, tok.i + 1, key, "group", role.sector, plural=is_plural(tok))

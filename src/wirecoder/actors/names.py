@@ -1,0 +1,102 @@
+"""Person names in a document, clustered: full names, surnames, and NER slips.
+
+Sources: PERSON entities (trimmed of "'s" and of titles the model took in),
+names from the dated table, capitalised names right after a title ("Foreign
+Minister Lavrov" where the model missed it), and surnames of people already
+named in the article even when the model tagged them GPE/ORG or nothing.
+A surname alone joins the full name that ends with it anywhere in the article.
+"""
+from __future__ import annotations
+
+from datetime import date as Date
+
+from .draft import Ctx
+from .people import Title, person_info, title_after, title_before
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+def _trim(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
+    doc, titles = ctx.doc, ctx.tables.titles
+    while e > s and (doc[e - 1].lower_ in _POSSESSIVE or doc[e - 1].is_punct):
+        e -= 1
+    while s < e and (doc[s].lower_ in titles or doc[s].lower_.rstrip(".") in titles or doc[s].lower_ == "the"
+                     or s in ctx.match_at and ctx.match_at[s][2].kind != "person"):
+        s += 1
+    return s, e
+
+
+def _name_spans(ctx: Ctx) -> list[tuple[int, int]]:
+    doc, titles = ctx.doc, ctx.tables.titles
+    spans: list[tuple[int, int]] = []
+    covered: set[int] = set()
+
+    def add(s: int, e: int) -> None:
+        if s < e and not any(i in covered for i in range(s, e)):
+            spans.append((s, e))
+            covered.update(range(s, e))
+
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        m = ctx.match_at.get(ent.start)
+        if m is not None and m[2].kind != "person" and m[0] == ent.start and m[1] >= ent.end - 1:
+            continue  # a country or body the model took for a person
+        add(*_trim(ctx, ent.start, ent.end))
+    for s, e, entry in ctx.matches:
+        if entry.kind == "person":
+            add(s, e)
+    for tok in doc:
+        r = titles.get(tok.lower_)
+        i = tok.i + 1
+        if r is None or r.kind not in ("head", "hon") or not tok.text[:1].isupper() or i >= len(doc):
+            continue
+        e = i
+        while (e < len(doc) and e - i < 3 and doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper()
+               and e not in ctx.match_at and doc[e].lower_ not in titles and e not in covered):
+            e += 1
+        add(i, e)
+    return sorted(spans)
+
+
+def find_people(ctx: Ctx, on: Date | None) -> None:
+    doc, forms = ctx.doc, ctx.tables.person_forms
+    spans = _name_spans(ctx)
+    by_last: dict[str, str] = {}
+    key_of: dict[tuple[int, int], str] = {}
+    for s, e in spans:
+        if e - s >= 2:
+            text = doc[s:e].text
+            name = forms.get(text, text)
+            key_of[(s, e)] = name
+            by_last.setdefault(doc[e - 1].text, name)
+    for s, e in spans:
+        if e - s == 1:
+            t = doc[s].text
+            key_of[(s, e)] = by_last.get(t) or forms.get(t) or t
+    covered = {i for s, e in spans for i in range(s, e)}
+    for tok in doc:  # NER slips: a known surname tagged GPE/ORG or nothing
+        if tok.i not in covered and tok.text in by_last and tok.i not in ctx.match_at and tok.text[:1].isupper():
+            key_of[(tok.i, tok.i + 1)] = by_last[tok.text]
+    titles_of: dict[str, list[Title]] = {}
+    afters: dict[int, Title] = {}
+    order: list[tuple[int, int, str]] = sorted((s, e, k) for (s, e), k in key_of.items())
+    for s, e, name in order:
+        found = titles_of.setdefault(name, [])
+        before = title_before(ctx, s, e)
+        if before is not None:
+            found.append(before)
+            ctx.claimed.update(range(before.start, before.end))
+        after = title_after(ctx, e)
+        if after is not None:
+            found.append(after)
+            afters[s] = after
+            ctx.claimed.update(range(after.start, after.end))
+    for s, e, name in order:
+        ctx.claimed.update(range(s, e))
+    for name, titles in titles_of.items():
+        person_info(ctx, f"P:{name}", name, titles, on)
+    for s, e, name in order:
+        ctx.add(s, e, f"P:{name}", "name")
+        if s in afters:
+            ctx.add(afters[s].start, afters[s].end, f"P:{name}", "description")

@@ -1,0 +1,217 @@
+"""People: names, their roles and affiliations learned from the text, and the dated table.
+
+Roles come from titles before a name ("US Deputy Secretary of State Wendy
+Sherman"), from appositives after it ("Jens Stoltenberg, NATO Secretary
+General"; "X, now a deputy foreign minister": "now" beats "former"), and from
+a title phrase the name is in apposition to ("The new US ambassador to NATO,
+Julianne Smith"). The affiliation is the country, seat or IGO named in the
+title phrase, except a post after "to"/"for" ("ambassador to NATO"). A
+government title with no affiliation takes the state named last before it
+(same or previous two sentences); then the dated table (as of the dateline).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date as Date
+
+from spacy.tokens import Token
+
+from .draft import Ctx, Info
+from .tables import office_on
+
+_LINKS = frozenset({"of", "to", "for", "-", "'s", "’s"})
+_SKIP_AFTER = frozenset({"now", "currently", "a", "an", "the", "who", "is", "was", "also"})
+_IGO_TITLES = frozenset({"secretary general", "secretary-general", "director general", "director-general",
+                         "commissioner", "high representative", "managing director"})
+
+
+@dataclass(slots=True)
+class Title:
+    start: int
+    end: int
+    role: str | None
+    head: str | None  # the title noun ("ambassador", "secretary general")
+    sector: str | None
+    gender: str | None
+    aff: tuple | None  # the (start, end, Entry) match naming the affiliation
+    former: bool = False
+    now: bool = False
+
+
+def _title_word(ctx: Ctx, tok: Token) -> bool:
+    return tok.lower_ in ctx.tables.titles or tok.lower_.rstrip(".") in ctx.tables.titles
+
+
+def _allowed(ctx: Ctx, j: int) -> bool:
+    tok = ctx.doc[j]
+    if tok.ent_type_ == "PERSON" and j not in ctx.match_at:
+        return False
+    if _title_word(ctx, tok) or tok.lower_ in _LINKS:
+        return True
+    m = ctx.match_at.get(j)
+    return m is not None and m[2].kind != "person"
+
+
+def _scan_left(ctx: Ctx, j: int) -> int:
+    """Leftmost token of a title phrase ending at token j (inclusive); j + 1 when there is none."""
+    doc, last = ctx.doc, j
+    start = j + 1
+    while j >= 0:
+        if _allowed(ctx, j) or (doc[j].lower_ == "the" and j > 0 and doc[j - 1].lower_ in ("of", "to", "for")):
+            start = j
+        else:
+            break
+        if doc[j].is_sent_start:
+            break
+        j -= 1
+    while start <= last and doc[start].lower_ in _LINKS:
+        start += 1
+    return start
+
+
+def _make_title(ctx: Ctx, start: int, end: int) -> Title | None:
+    """Read a title phrase doc[start:end]: role words, head noun, sector, affiliation."""
+    doc, titles = ctx.doc, ctx.tables.titles
+    while start < end and doc[start].lower_ in _LINKS | _SKIP_AFTER:
+        start += 1
+    while end > start and doc[end - 1].lower_ in _LINKS | {"the"}:
+        end -= 1
+    if start >= end:
+        return None
+    heads: list[tuple[int, str]] = []
+    i, gender, sector, former = start, None, None, False
+    while i < end:
+        for n in (3, 2, 1):
+            w = " ".join(t.lower_ for t in doc[i:i + n]).replace(" - ", "-")
+            r = titles.get(w) or (titles.get(w.rstrip(".")) if n == 1 else None)
+            if i + n <= end and r is not None:
+                if r.kind == "head":
+                    heads.append((i, w))
+                gender = gender or r.gender
+                former = former or w in ("former", "then")
+                i += n
+                break
+        else:
+            i += 1
+    if not heads:
+        return None
+    cut = next((k for k in range(start, end) if doc[k].lower_ in ("of", "to", "for")), end)
+    before = [h for h in heads if h[0] < cut]
+    head = (before or heads)[-1][1]
+    sector = titles[head].sector
+    aff = None
+    for k in range(start, end):
+        m = ctx.match_at.get(k)
+        if m is None or m[2].kind == "person" or m[0] != k:
+            continue
+        if k > start and doc[k - 1].lower_ in ("to", "for") or (k > start + 1 and doc[k - 1].lower_ == "the"
+                                                                and doc[k - 2].lower_ in ("to", "for")):
+            continue
+        aff = m
+        break
+    words = [t.text for t in doc[start:end]
+             if t.lower_ not in ("former", "new", "then", "'s", "’s")
+             and not (aff is not None and aff[0] <= t.i < aff[1] and t.i < heads[0][0])]
+    role = " ".join(words).replace(" - ", "-").strip() or None
+    return Title(start, end, role, head, sector, gender, aff, former)
+
+
+def title_before(ctx: Ctx, s: int, e: int) -> Title | None:
+    doc = ctx.doc
+    if s == 0 or doc[s - 1].lower_ in _LINKS:
+        return None
+    if doc[s - 1].text == ",":
+        # "The new US ambassador to NATO, Julianne Smith, said": the name is in apposition to the title
+        root = doc[s:e].root
+        if s < 2 or root.dep_ != "appos" or root.head.i >= s:
+            return None
+        start = _scan_left(ctx, s - 2)
+        return _make_title(ctx, start, s - 1) if start <= s - 2 else None
+    start = _scan_left(ctx, s - 1)
+    return _make_title(ctx, start, s) if start < s else None
+
+
+def title_after(ctx: Ctx, e: int) -> Title | None:
+    """", NATO Secretary General" / ", now a deputy foreign minister," after a name."""
+    doc = ctx.doc
+    if e >= len(doc) - 1 or doc[e].text != ",":
+        return None
+    j, now = e + 1, False
+    while j < len(doc) and doc[j].lower_ in _SKIP_AFTER:
+        now = now or doc[j].lower_ in ("now", "currently")
+        j += 1
+    start = j
+    while j < len(doc) and not (j > start and doc[j].is_sent_start):
+        if _allowed(ctx, j) or (doc[j].lower_ == "the" and doc[j - 1].lower_ in ("of", "to", "for")):
+            j += 1
+        else:
+            break
+    if j == start:
+        return None
+    nxt = doc[j] if j < len(doc) else None
+    if nxt is not None and not (nxt.is_punct or nxt.pos_ in ("VERB", "AUX")):
+        return None
+    t = _make_title(ctx, start, j)
+    if t is not None:
+        t.now = now
+        t.start = e + 1 if now else t.start
+    return t
+
+
+def context_state(ctx: Ctx, i: int, igo_ok: bool) -> tuple | None:
+    """The state (or IGO) named last before token i in its sentence or the two before."""
+    first = ctx.sent_starts[max(0, ctx.sent(i) - 2)]
+    for s, e, entry in reversed(ctx.matches):
+        if s >= i or s < first:
+            continue
+        if entry.kind in ("country", "demonym", "seat", "capital") or (igo_ok and entry.kind == "igo"):
+            return (s, e, entry)
+    return None
+
+
+def person_info(ctx: Ctx, key: str, name: str, titles: list[Title], on: Date | None) -> Info:
+    """One person's identity from all the title phrases found around their names."""
+    info = ctx.infos.get(key) or Info(key, name, "person")
+    ctx.infos[key] = info
+    chosen = _choose(titles)
+    if chosen is not None:
+        info.role, info.role_head = chosen.role, chosen.head
+        info.gender = info.gender or chosen.gender
+        aff = chosen.aff or next((t.aff for t in titles if t.aff and not t.former), None) \
+            or next((t.aff for t in titles if t.aff), None)
+        if aff is not None:
+            entry = aff[2]
+            info.code, info.igo = entry.code, entry.igo
+            info.sector = None if entry.kind == "igo" else (chosen.sector or entry.sector)
+        else:
+            info.sector = chosen.sector
+    office = office_on(ctx.tables.offices.get(name, ()), on)
+    if office is not None:
+        info.gender = info.gender or office.gender
+        if info.code is None:
+            info.code, info.igo = office.code, office.igo
+            info.sector = office.sector if office.code != "IGO" else None
+            if chosen is None or chosen.role is None:
+                info.role = office.role
+                info.role_head = (office.role or "").split()[-1].lower() if office.role else None
+    if info.code is None and chosen is not None and chosen.sector:
+        igo_ok = chosen.head in _IGO_TITLES
+        m = context_state(ctx, titles[0].start, igo_ok)
+        if m is not None:
+            info.code, info.igo = m[2].code, m[2].igo
+            info.sector = None if m[2].kind == "igo" else chosen.sector
+    first = name.split()[0] if " " in name else None
+    if info.gender is None and first:
+        info.gender = ctx.tables.first_names.get(first)
+    return info
+
+
+def _choose(titles: list[Title]) -> Title | None:
+    """"now ..." beats everything; then a current title over a former one; text order otherwise."""
+    if not titles:
+        return None
+    now = [t for t in titles if t.now]
+    if now:
+        return now[0]
+    current = [t for t in titles if not t.former]
+    return (current or titles)[0]

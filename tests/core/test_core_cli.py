@@ -1,0 +1,88 @@
+"""The command line end to end on inputs written for these tests (runs in-process)."""
+import json
+
+import duckdb
+import pytest
+
+from wirecoder.cli import main
+
+GOOD = ("Peru and Bolivia agree to reopen border\n\n"
+        "Peru and Bolivia agreed on Thursday to reopen their border crossings, the two foreign ministries said.")
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    lines = [json.dumps({"id": "a1", "text": GOOD, "date": "2023-04-06"}),
+             "this line is not JSON",
+             json.dumps({"id": "a2", "text": ""}),
+             json.dumps({"id": "a3", "text": "Chile recalled its ambassador from Caracas.", "date": "2023-04-07"}),
+             json.dumps({"id": "a4", "text": "Hungary hosted talks.", "date": "yesterday-ish"})]
+    p = tmp_path / "in.jsonl"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return p
+
+
+def test_analyze_jsonl_round_trips_every_id_including_failures(corpus, tmp_path, nlp):
+    out = tmp_path / "out.jsonl"
+    rc = main(["analyze", "--input", str(corpus), "--output", str(out)])
+    assert rc == 1  # some items failed
+    rows = [json.loads(x) for x in out.read_text().splitlines()]
+    assert len(rows) == 5
+    by_id = {r["id"]: r for r in rows}
+    assert {"a1", "a2", "a3", "a4"} <= set(by_id)
+    assert "error" not in by_id["a1"] and "events" in by_id["a1"]
+    assert by_id["a2"]["error_code"] == "W101"
+    assert by_id["a4"]["error_code"] == "W108"
+    bad = [r for r in rows if r["id"] not in by_id or r["id"].endswith(":2")]
+    assert bad and bad[0]["error_code"] == "W105"
+
+
+def test_analyze_file_json_format(tmp_path, capsys, nlp):
+    f = tmp_path / "story.txt"
+    f.write_text(GOOD, encoding="utf-8")
+    assert main(["analyze", str(f), "--date", "2023-04-06", "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["id"] == "story.txt" and doc["date"] == "2023-04-06"
+
+
+def test_ingest_stores_good_items_and_records_failures(tmp_path, capsys, nlp):
+    src = tmp_path / "news"
+    src.mkdir()
+    (src / "one.txt").write_text(GOOD, encoding="utf-8")
+    (src / "empty.txt").write_text("", encoding="utf-8")
+    (src / "binary.txt").write_bytes(b"\x00\x01\x02binary\x00" * 20)
+    (src / "latin.txt").write_bytes("Caf\xe9 owners in S\xe3o Paulo protested.".encode("latin-1"))
+    (src / "two.txt").write_text("Ghana sent troops to its northern border.", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    assert main(["ingest", str(src), "--db", str(db), "--date", "2023-04-06"]) == 1
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("select count(*) from articles").fetchone()[0] == 2
+    codes = sorted(r[0] for r in con.execute("select code from failures").fetchall())
+    assert codes == ["W101", "W102", "W103"]
+    con.close()
+    # re-ingesting the same articles stores nothing new
+    main(["ingest", str(src / "one.txt"), "--db", str(db)])
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("select count(*) from articles").fetchone()[0] == 2
+    con.close()
+
+
+def test_events_quotes_export_commands(tmp_path, capsys, nlp):
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "x", "date": "2023-04-06", "text": GOOD}) + "\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    assert main(["ingest", str(src), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["events", "--db", str(db), "--format", "jsonl"]) == 0
+    assert main(["quotes", "--db", str(db), "--format", "jsonl"]) == 0
+    out = tmp_path / "ev.csv"
+    assert main(["export", "--db", str(db), "--output", str(out)]) == 0
+    assert out.exists()
+    pq = tmp_path / "ev.parquet"
+    assert main(["export", "--db", str(db), "--table", "articles", "--output", str(pq)]) == 0
+    assert duckdb.connect().execute(f"select count(*) from read_parquet('{pq}')").fetchone()[0] == 1
+
+
+def test_missing_database_is_a_clear_error(tmp_path, capsys):
+    assert main(["events", "--db", str(tmp_path / "none.duckdb")]) == 2
+    assert "no database" in capsys.readouterr().err
