@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Throughput benchmark: the full wirecoder pipeline against the bare spaCy model.
 
-    python bench/run.py --quick                 # 40 articles, < 1 minute
+    python bench/run.py --quick                 # 36 articles, < 1 minute
     python bench/run.py [CORPUS.jsonl] [--limit N] [--processes 1 2]
 
 CORPUS is JSON Lines with at least ``text`` (``id``, ``date``, ``title`` are
@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "eval" / "dev" / "bench-polnear.jsonl"
 RESULTS = ROOT / "bench" / "results"
-QUICK_ARTICLES = 40
+QUICK_ARTICLES = 36
 WARMUP_ARTICLES = 2
 
 
@@ -58,6 +58,18 @@ def read_corpus(path: Path, limit: int | None) -> list[dict]:
 
 
 def peak_rss_mb() -> float:
+    """This process's peak resident memory in MiB.
+
+    VmHWM (Linux) first: getrusage's ru_maxrss survives fork+exec, so a
+    spawned worker would report its parent's peak when that is larger.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
@@ -113,39 +125,43 @@ def load(model: str | None):
     return load_pipeline(Settings(model=model) if model else Settings())
 
 
-# -- worker side (spawned: one model per process)
-_NLP = None
+# -- worker side (spawned: one model per process, nothing shared with the parent)
+def _worker(model: str | None, warm: list[dict], docs: list[dict], batch_size: int, queue) -> None:
+    nlp = load(model)
+    run_full(nlp, warm, batch_size)
+    run_bare(nlp, warm, batch_size)
+    full = run_full(nlp, docs, batch_size)
+    bare = run_bare(nlp, docs, batch_size)
+    queue.put({"full": full, "bare": bare, "peak_rss_mb": peak_rss_mb()})
 
 
-def _init(model: str | None) -> None:
-    global _NLP
-    _NLP = load(model)
-    run_full(_NLP, _WARM, 8) if _WARM else None
-
-
-_WARM: list[dict] = []
-
-
-def _work(args: tuple[str, list[dict], int]) -> dict:
-    mode, docs, batch_size = args
-    out = run_full(_NLP, docs, batch_size) if mode == "full" else run_bare(_NLP, docs, batch_size)
-    out["peak_rss_mb"] = peak_rss_mb()
-    return out
-
-
-def run_parallel(mode: str, docs: list[dict], procs: int, model: str | None, batch_size: int) -> dict:
-    chunks = [docs[i::procs] for i in range(procs)]  # interleaved halves: similar lengths
+def run_parallel(docs: list[dict], procs: int, model: str | None, batch_size: int,
+                 warm: list[dict]) -> tuple[dict, dict]:
+    """Full then bare in each of ``procs`` workers, each on its share of the corpus."""
+    chunks = [docs[i::procs] for i in range(procs)]  # interleaved shares: similar lengths
     ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
     t = time.perf_counter()
-    with ctx.Pool(procs, initializer=_init, initargs=(model,)) as pool:
-        parts = pool.map(_work, [(mode, c, batch_size) for c in chunks], chunksize=1)
+    workers = [ctx.Process(target=_worker, args=(model, warm, c, batch_size, queue)) for c in chunks]
+    for w in workers:
+        w.start()
+    parts = [queue.get() for _ in workers]
+    for w in workers:
+        w.join()
     wall = time.perf_counter() - t
-    stages: dict[str, float] = defaultdict(float)
-    for p in parts:
-        for k, v in p.get("stages", {}).items():
-            stages[k] += v
-    return {"seconds": max(p["seconds"] for p in parts), "wall_with_load": wall,
-            "stages": dict(stages) if stages else None, "peak_rss_mb": max(p["peak_rss_mb"] for p in parts)}
+    rss = max(p["peak_rss_mb"] for p in parts)
+    out = []
+    for mode in ("full", "bare"):
+        stages: dict[str, float] = defaultdict(float)
+        for p in parts:
+            for k, v in p[mode].get("stages", {}).items():
+                stages[k] += v
+        res = {"seconds": max(p[mode]["seconds"] for p in parts), "worker_seconds": [p[mode]["seconds"] for p in parts],
+               "wall_with_load_both_runs": wall, "peak_rss_mb": rss}
+        if stages:
+            res["stages"] = dict(stages)
+        out.append(res)
+    return out[0], out[1]
 
 
 def summarise(res: dict, n: int, words: int) -> dict:
@@ -190,21 +206,19 @@ def main(argv: list[str] | None = None) -> int:
         print("error: no articles with text in the corpus", file=sys.stderr)
         return 2
     words = sum(len(d["text"].split()) for d in docs)
-    global _WARM
-    _WARM = docs[:WARMUP_ARTICLES]
+    warm = docs[:WARMUP_ARTICLES]
     t = time.perf_counter()
     nlp = load(args.model)
     load_s = time.perf_counter() - t
-    run_full(nlp, _WARM, args.batch_size)  # first-call costs (lazy data loading) stay out of the figures
-    run_bare(nlp, _WARM, args.batch_size)
+    run_full(nlp, warm, args.batch_size)  # first-call costs (lazy data loading) stay out of the figures
+    run_bare(nlp, warm, args.batch_size)
     runs = {}
     for p in args.processes:
         if p == 1:
             full, bare = run_full(nlp, docs, args.batch_size), run_bare(nlp, docs, args.batch_size)
             full["peak_rss_mb"] = bare["peak_rss_mb"] = peak_rss_mb()
         else:
-            full = run_parallel("full", docs, p, args.model, args.batch_size)
-            bare = run_parallel("bare", docs, p, args.model, args.batch_size)
+            full, bare = run_parallel(docs, p, args.model, args.batch_size, warm)
         runs[str(p)] = {"full": summarise(full, len(docs), words), "bare": summarise(bare, len(docs), words),
                         "ratio_full_bare": full["seconds"] / bare["seconds"] if bare["seconds"] else None}
     results = {"corpus": str(corpus), "articles": len(docs), "words": words,

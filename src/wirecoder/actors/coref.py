@@ -93,6 +93,8 @@ def _allies(ctx: Ctx, tok: Token, has_nato: bool) -> None:
            for c in mods):
         return  # "Russian allies": the allies of a named state, not the alliance
     start = min([tok.i] + [c.i for c in mods if c.dep_ == "det" or c.lower_ in ("european", "western")])
+    if any(start <= i < tok.i for i in ctx.match_at):
+        start = tok.i  # "the 30 NATO allies": NATO has its own mention
     if has_nato:
         ctx.add(start, tok.i + 1, "I:NATO", "group", plural=True)
     else:
@@ -114,7 +116,8 @@ def _description(ctx: Ctx, tok: Token) -> None:
     doc = ctx.doc
     lemma = tok.lemma_.lower()
     det = _det(tok)
-    if any(c.i in ctx.match_at for c in tok.children if c.dep_ in ("amod", "compound", "poss")):
+    if any(c.i in ctx.match_at and ctx.match_at[c.i][2].kind != "person"
+           for c in tok.children if c.dep_ in ("amod", "compound", "poss")):
         return
     two = any(c.lower_ in ("two", "both") for c in tok.children if c.dep_ in ("nummod", "det", "predet"))
     if lemma in _PAIR_HEADS and is_plural(tok) and two:

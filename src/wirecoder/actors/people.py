@@ -102,16 +102,18 @@ def _make_title(ctx: Ctx, start: int, end: int) -> Title | None:
     aff = None
     for k in range(start, end):
         m = ctx.match_at.get(k)
-        if m is None or m[2].kind == "person" or m[0] != k:
+        if m is None or m[2].kind == "person" or (m[0] != k and k != start):
             continue
         if k > start and doc[k - 1].lower_ in ("to", "for") or (k > start + 1 and doc[k - 1].lower_ == "the"
                                                                 and doc[k - 2].lower_ in ("to", "for")):
             continue
         aff = m
         break
+    # the role keeps a seat of power ("White House spokeswoman") but not a state or IGO name
+    strip_aff = aff is not None and aff[2].kind != "seat"
     words = [t.text for t in doc[start:end]
-             if t.lower_ not in ("former", "new", "then", "'s", "’s")
-             and not (aff is not None and aff[0] <= t.i < aff[1] and t.i < heads[0][0])]
+             if t.lower_ not in ("former", "new", "then", "the", "'s", "’s")
+             and not (strip_aff and aff[0] <= t.i < aff[1] and t.i < heads[0][0])]
     role = " ".join(words).replace(" - ", "-").strip() or None
     return Title(start, end, role, head, sector, gender, aff, former)
 

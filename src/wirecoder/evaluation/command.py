@@ -42,13 +42,25 @@ def add_eval_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPars
                         help="score this output file instead of running the pipeline")
     parser.add_argument("--save", default=None, metavar="OUT.jsonl",
                         help="also write the pipeline's output lines here")
+    for flags, kw in ((("--model",), {"help": "spaCy pipeline to load (setting: model)"}),
+                      (("--batch-size",), {"dest": "batch_size", "type": int, "help": "articles per nlp.pipe batch"})):
+        try:
+            parser.add_argument(*flags, **kw)
+        except argparse.ArgumentError:  # the CLI already declares its common pipeline options
+            pass
     return parser
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    """Defaults, WIRECODER_* variables, then --model/--batch-size when given."""
+    return Settings.from_env(model=getattr(args, "model", None), batch_size=getattr(args, "batch_size", None))
 
 
 def eval_command(args: argparse.Namespace, *, settings: Settings | None = None) -> tuple[int, str]:
     """Run ``eval`` for parsed arguments: (exit code, text to print). Prints nothing."""
     from .runner import evaluate
     try:
+        settings = settings or settings_from_args(args)
         kwargs = dict(task=args.task, settings=settings, limit=args.limit, sample=args.sample, seed=args.seed,
                       errors=args.errors, system=args.system)
         if args.save:

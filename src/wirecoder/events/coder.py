@@ -81,7 +81,7 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
     cands: list[_Cand] = [_Cand(m, m.head, None, m.pattern.conf or 0.8, "verb") for m in verbal]
     cands += _must_requests(sent, lex, matches)
     consumed = {i for c in cands for i in c.m.tokens}
-    content = set()
+    content = _document_clauses(sent, lex)
     for c in cands:
         content |= _content(c.anchor)
     # a verbal trigger inside another's content is that event's content
@@ -99,10 +99,26 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
             noun_cands.append(_Cand(_extend(m, head.head), head.head, n, base + 0.2, "light"))
         elif n.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.occurrence_verbs:
             noun_cands.append(_Cand(m, head, n, base + 0.2, "occurrence"))
-        elif n.dep_ == "ROOT" or (n.dep_ in ("nsubj", "nsubjpass", "dobj", "appos") and not verbal):
+        elif n.dep_ == "ROOT" or (n.dep_ in ("dobj", "appos") and not verbal):
             noun_cands.append(_Cand(m, n.head if n.dep_ != "ROOT" else n, n, base * 0.8, "fallback"))
     cands += noun_cands
+    cands += _frame_nouns(matches, consumed, cands, lex)
     return _merge(cands)
+
+
+def _frame_nouns(matches: dict[int, Match], consumed: set[int], cands: list[_Cand], lex: Lexicon) -> list[_Cand]:
+    """A protest named as the setting of other acts ("detained during protests") is the main event."""
+    out: list[_Cand] = []
+    for i, m in matches.items():
+        n = m.head
+        if m.pattern.pos != "NOUN" or i in consumed or n.lemma_.lower() not in lex.frame_nouns:
+            continue
+        if n.dep_ != "pobj" or n.head.lower_ not in lex.frame_preps or n.head.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.m.pattern.type == m.pattern.type for c in cands + out):
+            continue
+        out.append(_Cand(m, n.head.head, n, 0.85, "frame"))
+    return out
 
 
 def _extend(m: Match, verb: Token) -> Match:
@@ -118,6 +134,19 @@ def _content(anchor: Token) -> set[int]:
             out.update(t.i for t in c.subtree)
         elif c.dep_ == "prt":  # "call on X to ..."
             out.update(t.i for t in c.subtree if t.i != c.i)
+        elif c.dep_ == "advcl" and not any(g.dep_.startswith("nsubj") for g in c.children) and (
+                c.tag_ == "VBG" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+            # purpose and manner: "staged rallies to demand ...", "rejected it, urging ..."
+            out.update(t.i for t in c.subtree)
+    return out
+
+
+def _document_clauses(sent: Span, lex: Lexicon) -> set[int]:
+    """Relative clauses of documents state their content: "a resolution that aims to impose a blockade"."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in lex.documents:
+            out.update(t.i for t in tok.subtree)
     return out
 
 
@@ -176,7 +205,7 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
 def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes) -> Event | None:
     p = c.m.pattern
     anchor, noun = c.anchor, c.noun
-    if noun is not None and c.how in ("fallback", "occurrence"):
+    if noun is not None and c.how in ("fallback", "occurrence", "frame"):
         source, target = finder.noun_sides(noun)
     elif c.how == "must":
         source, target = finder.clause_sides(anchor)
@@ -190,22 +219,31 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes) -> Even
             source = source or ns
             target = target or nt
     source, target = _theme(p.theme, anchor, source, target, finder)
+    if p.type == "ASSAULT" and not any(r.code for r in source) and _disaster(anchor.sent, lex):
+        return None  # "killed in an earthquake": harm without an attacker
     mod: Modality = modality(anchor, noun, lex)
+    typ, mode = p.type or "", p.mode
+    if mod.intent and not mod.negated and c.how != "must" and typ in lex.intent:
+        typ, mode = lex.intent[typ]  # "X said it will withdraw": an announced intent (AGREE / THREATEN)
     date, precision = event_date(doc, anchor, doc._.wc_timexes)
     historical = is_historical(date, doc._.wc_dateline, anchor)
     counts = event_counts(doc, anchor, doc._.wc_quantities) or {}
     loc = event_location(doc, anchor, doc._.wc_places)
-    cameo = lex.cameo_for(p)
+    cameo = lex.cameo_for(p) if typ == p.type else lex.mode_cameo.get((typ, mode or "")) or lex.type_cameo.get(typ)
     toks = [doc[i] for i in c.m.tokens]
     trig = (min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
     conf = _confidence(c, source, target, mod)
     return Event(
-        type=p.type or "", evidence=_evidence(anchor), trigger=trig, mode=p.mode, context=p.context,
+        type=typ, evidence=_evidence(anchor), trigger=trig, mode=mode, context=p.context,
         cameo=cameo, goldstein=lex.goldstein_for(cameo), source=tuple(source), target=tuple(target),
         date=date, date_precision=precision, location=loc, negated=mod.negated,
         hypothetical=mod.hypothetical, future=mod.future, historical=historical,
         size=counts.get("size"), dead=counts.get("dead"), injured=counts.get("injured"),
         arrested=counts.get("arrested"), confidence=conf, quote_index=_quote_of(trig, quotes))
+
+
+def _disaster(sent: Span, lex: Lexicon) -> bool:
+    return any(t.lemma_.lower() in lex.disaster for t in sent if t.pos_ == "NOUN")
 
 
 def _theme(theme: str | None, anchor: Token, source: list[ActorRef], target: list[ActorRef],

@@ -18,6 +18,7 @@ class Modality:
     negated: bool = False
     hypothetical: bool = False
     future: bool = False
+    intent: bool = False  # announced by its own actor: "will withdraw", "said it would", "plans to"
 
 
 def _chain(anchor: Token, limit: int = 4) -> list[Token]:
@@ -33,9 +34,21 @@ def _chain(anchor: Token, limit: int = 4) -> list[Token]:
     return out
 
 
+def _reported(tok: Token, lex: Lexicon) -> bool:
+    """Inside a that-clause of a reporting verb, where 'would' is the future of the past."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in lex.speech:
+            return True
+        if t.dep_ not in ("conj", "xcomp") or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
 def modality(anchor: Token, noun: Token | None, lex: Lexicon) -> Modality:
     chain = _chain(anchor)
-    neg = hyp = fut = False
+    neg = hyp = fut = intent = False
     own = chain[0]
     for c in own.children:
         if c.dep_ == "neg":
@@ -51,10 +64,12 @@ def modality(anchor: Token, noun: Token | None, lex: Lexicon) -> Modality:
         for c in t.children:
             low = c.lower_
             if c.dep_ in ("aux", "auxpass"):
-                if low in lex.hypothetical_aux:
+                if low == "would" and _reported(t, lex):
+                    fut = intent = True
+                elif low in lex.hypothetical_aux:
                     hyp = True
                 elif low in lex.future_aux:
-                    fut = True
+                    fut = intent = True
                 elif c.lemma_ == "go" and any(g.dep_ == "xcomp" for g in t.children):
                     fut = True
             if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _COND_MARKS for g in c.children) \
@@ -62,8 +77,9 @@ def modality(anchor: Token, noun: Token | None, lex: Lexicon) -> Modality:
                 hyp = True
         if n > 0:
             lem = t.lemma_.lower()
-            if lem in lex.intent_verbs or (lem == "be" and chain[n - 1].dep_ == "xcomp"):
+            if lem in lex.intent_verbs or lem in lex.nonintent_verbs or (lem == "be" and chain[n - 1].dep_ == "xcomp"):
                 fut = True
+                intent = intent or lem in lex.intent_verbs
             if lem in _NEG_HEADS:
                 neg = True
             if any(c.dep_ == "neg" for c in t.children) and chain[n - 1].dep_ == "xcomp":
@@ -77,7 +93,7 @@ def modality(anchor: Token, noun: Token | None, lex: Lexicon) -> Modality:
         if t.head is t:
             break
         t = t.head
-    return Modality(negated=neg, hypothetical=hyp, future=fut)
+    return Modality(negated=neg, hypothetical=hyp, future=fut, intent=intent and not hyp)
 
 
 def lex_is_threat(tok: Token) -> bool:

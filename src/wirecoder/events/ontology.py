@@ -36,13 +36,14 @@ class Pattern:
     prep: str | None = None
     obj: frozenset[str] = frozenset()  # lemmas, with classes expanded
     mod: frozenset[str] = frozenset()
+    gov: frozenset[str] = frozenset()
     conf: float | None = None
     theme: str | None = None  # "source" | "target": the side an intransitive subject is ("troops massed", "people died")
     order: int = 0  # later files win ties
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.particle) + bool(self.prep) + 2 * bool(self.obj) + 2 * bool(self.mod)
+        return 2 * bool(self.particle) + bool(self.prep) + 2 * bool(self.obj) + 2 * bool(self.mod) + 2 * bool(self.gov)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,12 @@ class Lexicon:
     future_aux: frozenset[str]
     agents: frozenset[str]  # nouns that name an actor even without an actor mention ("rebels")
     speech: frozenset[str]  # reporting verbs ("said that China must ...")
+    documents: frozenset[str]  # nouns whose relative clause states their content ("a resolution that aims to ...")
+    nonintent_verbs: frozenset[str]  # heads that make an act expected by others, not intended ("is expected to")
+    intent: dict[str, tuple[str, str]]  # type -> (type, mode) for an act its own actor announces
+    disaster: frozenset[str]  # natural and accidental causes: "killed in an earthquake" is no assault
+    frame_nouns: frozenset[str] = frozenset()
+    frame_preps: frozenset[str] = frozenset()
 
     def lookup(self, lemma: str, pos: str) -> tuple[Pattern, ...]:
         return self.patterns.get((lemma, pos), ())
@@ -102,6 +109,7 @@ def _read_patterns(lines: list[str], classes: dict[str, list[str]], order: int, 
             particle=d.get("particle"), prep=d.get("prep"),
             obj=_expand(d.get("obj") or (), classes, origin, n),
             mod=_expand(d.get("mod") or (), classes, origin, n),
+            gov=_expand(d.get("gov") or (), classes, origin, n),
             conf=float(d["conf"]) if d.get("conf") is not None else None, theme=d.get("theme"), order=order))
     return out
 
@@ -147,4 +155,8 @@ def load_lexicon(user_file: str | None = None) -> Lexicon:
         light_verbs=frozenset(cls["light_verbs"]), occurrence_verbs=frozenset(cls["occurrence_verbs"]),
         intent_verbs=frozenset(cls["intent_verbs"]), hypothetical_aux=frozenset(cls["hypothetical_aux"]),
         future_aux=frozenset(cls["future_aux"]), agents=frozenset(classes["agents"]),
-        speech=frozenset(classes["speech"]))
+        speech=frozenset(classes["speech"]), documents=frozenset(classes["document"]),
+        nonintent_verbs=frozenset(cls["nonintent_verbs"]),
+        intent={k: (v[0], v[1]) for k, v in onto.get("intent", {}).items()},
+        disaster=frozenset(classes["disaster"]), frame_nouns=frozenset(cls.get("frame_nouns", ())),
+        frame_preps=frozenset(classes["frame_preps"]))

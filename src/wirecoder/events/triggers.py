@@ -128,6 +128,8 @@ def match(lex: Lexicon, tok: Token) -> Match | None:
             if m is None:
                 continue
             extra.append(m.i)
+        if p.gov and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_.lower() not in p.gov):
+            continue
         if p.type is None:
             return None
         return Match(pattern=p, head=tok, tokens=tuple(sorted({tok.i, *extra})))

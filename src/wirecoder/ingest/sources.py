@@ -34,6 +34,12 @@ EXTENSIONS: dict[str, Format] = {
     ".csv": "csv", ".tsv": "tsv",
 }
 
+# Files a folder walk passes over: databases and outputs that often sit beside
+# the articles (the store's own .duckdb and .wal, exports, pictures).
+SKIPPED_IN_FOLDERS: frozenset[str] = frozenset({
+    ".duckdb", ".wal", ".db", ".sqlite", ".parquet", ".pyc", ".png", ".jpg", ".jpeg", ".gif", ".webp",
+    ".pdf", ".zip", ".gz", ".tmp", ".lock"})
+
 
 def read_sources(sources: str | Path | Iterable[str | Path], settings: Settings | None = None, *,
                  date: str | Date | None = None, fetcher: Fetcher | None = None) -> Iterator[Item]:
@@ -91,7 +97,7 @@ def walk_files(root: Path) -> Iterator[Path]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from walk_files(Path(entry.path))
-        elif entry.is_file():
+        elif entry.is_file() and Path(entry.name).suffix.lower() not in SKIPPED_IN_FOLDERS:
             yield Path(entry.path)
 
 

@@ -1,14 +1,127 @@
-"""Event locations: the place where an event happened (owned by the places stage)."""
+"""Event locations: the place where an event happened (owned by the places stage).
+
+Order of evidence, first hit wins:
+1. a locative preposition attached to the trigger, to its object, or (for a
+   noun trigger) to the verb it depends on: "talks in Geneva", "sat down ...
+   at NATO headquarters", "clashes near Kharkiv", "captured the airport of
+   Udbina";
+2. for a physical action ("bombed", "captured", "invaded"), the place that is
+   its direct object: the event happens there ("attacked Kharkiv");
+3. any other place in the trigger's clause, nearest first;
+4. any place in the sentence, nearest first.
+Never chosen: a metonym that acts ("Moscow demands") and place adjectives
+("Russian troops"). A place that is the event's actor as subject is a
+metonym already; a place that is only the target of a verbal act ("accused
+Ukraine") is skipped in steps 3-4 unless the verb is physical (step 2), where
+the target country is where the act took place.
+"""
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
 from ..records import PlaceMention
 
+LOC_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "along", "on",
+                       "into", "throughout", "within", "off", "onto", "over", "through", "beyond",
+                       "towards", "toward", "from", "to", "between", "behind", "by", "of", "amid"})
+# "from" and "to" name the ends of a movement, not its place: used only in step 1 for motion verbs.
+WEAK_PREPS = frozenset({"from", "to", "of", "by", "over", "towards", "toward"})
+PHYSICAL = frozenset({
+    "attack", "bomb", "shell", "strike", "hit", "invade", "capture", "seize", "occupy", "annex", "raid",
+    "storm", "enter", "besiege", "blockade", "overrun", "take", "retake", "liberate", "bombard", "target",
+    "shoot", "kill", "massacre", "fight", "clash", "besiege", "surround", "encircle", "visit", "tour",
+    "reach", "land", "control", "hold", "defend", "evacuate", "flee", "leave", "withdraw", "abandon"})
+
+
+def _index(doc: Doc, places: tuple[PlaceMention, ...]) -> dict[int, PlaceMention]:
+    """token index -> usable place mention (metonyms and adjectives left out)."""
+    out: dict[int, PlaceMention] = {}
+    for p in places:
+        if p.metonym or getattr(p, "adjectival", False):
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            out[t.i] = p
+    return out
+
+
+def _in_subtree(tok: Token, idx: dict[int, PlaceMention], stop: frozenset[str] = frozenset()) -> PlaceMention | None:
+    """First place in ``tok``'s subtree, reading in text order, not descending into clauses."""
+    for t in tok.subtree:
+        if t.i in idx:
+            anc = t
+            blocked = False
+            while anc is not tok:
+                if anc.dep_ in ("relcl", "acl", "advcl", "ccomp") or anc.dep_ in stop:
+                    blocked = True
+                    break
+                anc = anc.head
+            if not blocked:
+                return idx[t.i]
+    return None
+
+
+def _prep_place(tok: Token, idx: dict[int, PlaceMention], weak_ok: bool) -> PlaceMention | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in LOC_PREPS and (weak_ok or child.lower_ not in WEAK_PREPS):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    p = _in_subtree(obj, idx)
+                    if p is not None:
+                        return p
+    return None
+
 
 def event_location(doc: Doc, trigger: Token, places: tuple[PlaceMention, ...]) -> PlaceMention | None:
-    """The place where the event triggered by ``trigger`` happened, or None.
-
-    Stub until the places stage writes it.
-    """
+    """The place where the event triggered by ``trigger`` happened, or None."""
+    if not places:
+        return None
+    idx = _index(doc, places)
+    if not idx:
+        return None
+    sent = trigger.sent
+    idx = {i: p for i, p in idx.items() if sent.start <= i < sent.end}
+    if not idx:
+        return None
+    physical = trigger.lemma_.lower() in PHYSICAL
+    # 1. locative attachments: to the trigger, its objects, its governing verb (for nouns)
+    hosts = [trigger]
+    hosts += [c for c in trigger.children if c.dep_ in ("dobj", "attr", "pobj", "prt", "advmod", "xcomp", "acomp")]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX"):
+        hosts.append(trigger.head)
+    for h in hosts:
+        p = _prep_place(h, idx, weak_ok=physical or h is not trigger)
+        if p is not None:
+            return p
+    # 2. a physical act's object: "bombed Waku-Congo", "captured the airport of Udbina"
+    if physical:
+        for c in trigger.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                p = _in_subtree(c, idx)
+                if p is not None:
+                    return p
+    # 3. the clause, then 4. the sentence: nearest place not an argument of a verbal act
+    clause = _clause_root(trigger)
+    for scope in (clause, None):
+        best = None
+        for i, p in idx.items():
+            tok = doc[i]
+            if scope is not None and not (scope.is_ancestor(tok) or tok == scope):
+                continue
+            if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "dative") and tok.head == trigger and not physical:
+                continue
+            d = abs(i - trigger.i)
+            if best is None or d < best[0]:
+                best = (d, p)
+        if best is not None:
+            return best[1]
     return None
+
+
+def _clause_root(tok: Token) -> Token:
+    t = tok
+    while t.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp") and t.head is not t:
+        t = t.head
+    return t

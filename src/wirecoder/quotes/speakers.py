@@ -125,6 +125,9 @@ def _resolve(ctx: SpeakerContext, tok: Token, depth: int) -> Speaker:
         a = ctx.actors[m.actor_id]
         if modifier_only:
             return Speaker(doc.text[phrase[0]:phrase[1]], a.code, None, phrase)
+        if m.kind == "group" and a.kind != "person":
+            # "US officials", "Russian diplomats": anonymous sources stay a group of that actor
+            return Speaker(_strip_det(doc.text[m.start:m.end]), a.code, a.id, (m.start, m.end))
         return Speaker(a.name, a.code, a.id, (m.start, m.end))
     low = tok.lower_
     if tok.pos_ == "PRON":
@@ -154,6 +157,11 @@ def _resolve(ctx: SpeakerContext, tok: Token, depth: int) -> Speaker:
         if named:
             return Speaker(named[-1], None, None, phrase)
     return Speaker(doc.text[phrase[0]:phrase[1]], None, None, phrase)
+
+
+def _strip_det(phrase: str) -> str:
+    first, _, rest = phrase.partition(" ")
+    return rest if rest and first.lower() in ("the", "a", "an") else phrase
 
 
 def _person_ent(tok: Token):

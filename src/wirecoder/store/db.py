@@ -86,14 +86,17 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
 class Store:
     """A wirecoder database. ``Store.open(path)`` creates or migrates it; use as a context manager."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool,
+                 timeout: float | None = None) -> None:
         self.con = con
         self.path = path
         self.read_only = read_only
+        self.timeout = timeout  # default time limit (seconds) of reads, exports included
         self._types: dict[str, dict[str, str]] | None = None
 
     @classmethod
-    def open(cls, path: str | Path = MEMORY, read_only: bool = False) -> Store:
+    def open(cls, path: str | Path = MEMORY, read_only: bool = False, timeout: float | None = None) -> Store:
+        """Open a database; writable opens create or migrate the schema, read-only ones check it."""
         con = connect(path, read_only)
         try:
             if read_only:
@@ -103,7 +106,7 @@ class Store:
         except BaseException:
             con.close()
             raise
-        return cls(con, str(path), read_only)
+        return cls(con, str(path), read_only, timeout)
 
     # --- life cycle
     def close(self) -> None:
@@ -266,6 +269,9 @@ class Store:
             f"INSERT INTO {table} ({names}) SELECT {names} FROM read_json(?, format = 'array', "
             f"columns = {{{spec}}}, maximum_object_size = {_MAX_OBJECT_BYTES})", [str(path)])
 
+    def _limit(self, timeout: float | None) -> float | None:
+        return self.timeout if timeout is None else timeout
+
     def _writable(self) -> None:
         if self.read_only:
             raise StoreError(f"{self.path} is open read-only")
@@ -281,24 +287,24 @@ class Store:
         return int(self.con.execute("SELECT max(version) FROM schema_version").fetchone()[0])
 
     def events(self, flt: _queries.EventFilter | None = None, timeout: float | None = None) -> list[dict[str, Any]]:
-        return _queries.find_events(self.con, flt or _queries.EventFilter(), timeout)
+        return _queries.find_events(self.con, flt or _queries.EventFilter(), self._limit(timeout))
 
     def quotes(self, flt: _queries.QuoteFilter | None = None, timeout: float | None = None) -> list[dict[str, Any]]:
-        return _queries.find_quotes(self.con, flt or _queries.QuoteFilter(), timeout)
+        return _queries.find_quotes(self.con, flt or _queries.QuoteFilter(), self._limit(timeout))
 
     def export_events(self, path: str | Path, flt: _queries.EventFilter | None = None,
                       fmt: str | None = None, timeout: float | None = None) -> int:
-        return _export.export_events(self.con, path, flt, fmt, timeout)
+        return _export.export_events(self.con, path, flt, fmt, self._limit(timeout))
 
     def export_quotes(self, path: str | Path, flt: _queries.QuoteFilter | None = None,
                       fmt: str | None = None, timeout: float | None = None) -> int:
-        return _export.export_quotes(self.con, path, flt, fmt, timeout)
+        return _export.export_quotes(self.con, path, flt, fmt, self._limit(timeout))
 
     def export_table(self, table: str, path: str | Path, fmt: str | None = None,
                      timeout: float | None = None) -> int:
-        return _export.export_table(self.con, table, path, fmt, timeout)
+        return _export.export_table(self.con, table, path, fmt, self._limit(timeout))
 
 
-def open_store(path: str | Path = MEMORY, read_only: bool = False) -> Store:
-    """Open (creating or migrating when writable) a wirecoder database."""
-    return Store.open(path, read_only)
+def open_store(path: str | Path = MEMORY, read_only: bool = False, timeout: float | None = None) -> Store:
+    """Open (creating or migrating when writable) a wirecoder database; ``timeout`` limits reads."""
+    return Store.open(path, read_only, timeout)

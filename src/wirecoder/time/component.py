@@ -11,6 +11,7 @@ time word, so recall does not depend on the statistical model alone.
 from __future__ import annotations
 
 import bisect
+import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -19,6 +20,11 @@ from ..records import TimeExpression
 from .lexicon import lexicon, patterns
 from .rules import RULES, Context
 from .tense import future_cue, tense_of
+
+# Quarterly-results copy: its "a year ago" means the same quarter of the previous year.
+_EARNINGS = re.compile(r"\b(?:net income|earnings|net loss|profit|revenue|per share|a share)\b", re.I)
+_QUARTER = re.compile(r"\bquarter", re.I)
+_AGE = re.compile(r"\bold\b|-old\b", re.I)
 
 # Order breaks ties between equally long matches: the first listed wins.
 _PRIORITY = {name: i for i, name in enumerate(RULES)}
@@ -102,6 +108,7 @@ def _select(cands: list[tuple[int, int, int, list[TimeExpression]]]) -> list[Tim
 def _date_clock_times(doc: Doc, idx: _TokenIndex, found: list[TimeExpression]) -> list[TimeExpression]:
     """"10:35 a.m. Friday": a clock time takes the day of a weekday/date next to it (same sentence)."""
     out = list(found)
+    merged: set[int] = set()
     for i, t in enumerate(found):
         if t.type != "TIME" or not t.value or "T" not in t.value or t.value[11:12].isalpha():
             continue
@@ -114,10 +121,16 @@ def _date_clock_times(doc: Doc, idx: _TokenIndex, found: list[TimeExpression]) -
                 continue
             if sent is not None and not (sent.start_char <= other.start < sent.end_char):
                 continue
-            out[i] = TimeExpression(t.start, t.end, t.text, t.type, other.value + t.value[10:], t.precision,
-                                    t.anchored)
+            value = other.value + t.value[10:]
+            gap = doc.text[min(t.end, other.end):max(t.start, other.start)]
+            if gap.strip(" ,") == "" or gap.strip().lower() == "on":  # "noon Thursday": one expression
+                s, e = min(t.start, other.start), max(t.end, other.end)
+                out[i] = TimeExpression(s, e, doc.text[s:e], "TIME", value, "day", t.anchored)
+                merged.add(id(other))
+            else:
+                out[i] = TimeExpression(t.start, t.end, t.text, t.type, value, t.precision, t.anchored)
             break
-    return out
+    return [t for t in out if id(t) not in merged]
 
 
 def _ner_extras(doc: Doc, found: list[TimeExpression], ctx: Context) -> list[TimeExpression]:
@@ -130,7 +143,7 @@ def _ner_extras(doc: Doc, found: list[TimeExpression], ctx: Context) -> list[Tim
         if any(ent.start_char < t.end and t.start < ent.end_char for t in found):
             continue
         low = ent.text.lower()
-        if not any(u in low for u in units):
+        if not any(u in low for u in units) or _AGE.search(low):
             continue
         extra.append(TimeExpression(ent.start_char, ent.end_char, ent.text, "DATE", None, None,
                                     anchored=ctx.dateline is not None))
@@ -142,7 +155,8 @@ def find_timexes(doc: Doc) -> tuple[TimeExpression, ...]:
     idx = _TokenIndex(doc)
     dateline = doc._.wc_dateline if Doc.has_extension("wc_dateline") else None
     ctx = Context(text=doc.text, dateline=dateline, tense_at=_tense_fn(doc, idx),
-                  is_year=lambda s, e: _is_year(doc, idx, s, e))
+                  is_year=lambda s, e: _is_year(doc, idx, s, e),
+                  earnings=bool(_QUARTER.search(doc.text) and _EARNINGS.search(doc.text)))
     found = _select(_candidates(ctx))
     found = _date_clock_times(doc, idx, found)
     found.extend(_ner_extras(doc, found, ctx))

@@ -78,7 +78,7 @@ def patterns() -> Patterns:
         (re.escape(m) + (r"\.?" if len(m) <= 4 and m.lower() not in ("june", "july", "may") else ""))
         for m in sorted(months, key=len, reverse=True)) + r")(?![A-Za-z])"
     wd = r"(?:" + "|".join(w.capitalize() for w in lx["weekdays"]) + r")(?![A-Za-z])"
-    day = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+    day = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
     year = r"(?:1[6-9]\d\d|20\d\d)"
     num_words = [k for k in lx["numbers"] if k not in ("hundred",)]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -116,14 +116,21 @@ def patterns() -> Patterns:
         "forbare": r"(?i:(?<=\bfor\s)(?P<unit>years|months|weeks|decades|days|hours|centuries)\b)",
         "deictic": rf"(?i:\b(?P<word>today|tonight|yesterday|tomorrow)\b(?:\s+(?P<part>{part}))?)",
         "weekend": r"(?i:\bthe\s+weekend\b)",
+        "fquarter": (r"(?i:\b(?:the|that|this)\s+(?:comparable\s+)?(?:(?P<ya>year[- ](?:earlier|ago))\s+)?"
+                     r"(?P<latest>latest\s+|most\s+recent\s+|fiscal\s+)?(?P<what>quarter|period)\b)"),
+        "yearago": r"(?i:\byear[- ](?:earlier|ago)\b)",
+        "holiday": rf"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<name>{_alt(list(lx['holidays']))})(?:\s+Day)?(?![A-Za-z])",
+        "spelledyear": (r"(?i:\b(?P<c>nineteen|twenty)[\s-](?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                        r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|"
+                        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)"),
         "daypart": rf"(?i:\b(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>morning|afternoon|evening|night)\b)",
         "ref": rf"(?i:\b(?:{refs})\b)",
         "year": rf"(?:(?P<mod>(?i:early|late|mid|fiscal|calendar))[- ]?\s*)?(?<![\d,.$£€#/])(?P<y>{year})(?![\d%]|,\d|\.\d|s\b|'s)",
         "yrange": rf"(?<![\d,.$£€#/])(?P<y1>{year})\s*[-–]\s*(?P<y2>{year}|\d\d)(?![\d%])",
         "decade": rf"(?i:(?:the\s+)?(?:(?P<mod>early|late|mid)[- ]?)?)(?P<dec>(?:1[6-9]|20)\d0s|'\d0s)\b",
         "century": r"(?i:the\s+(?P<c>\d{1,2})(?:st|nd|rd|th)\s+century)",
-        "quarter": rf"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+of\s+(?P<y>{year}))?)",
-        "season": rf"(?i:(?:(?P<rel>last|this|next|early|late|the)\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?)\b",
+        "quarter": rf"(?i:(?:the\s+)?(?:(?P<y0>{year})\s+|(?P<ya>year[- ](?:earlier|ago))\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+of\s+(?P<y>{year}))?)",
+        "season": rf"(?i:(?:(?P<rel>last|this|next|early|late|the)\s+)?(?P<season>spring|summer|autumn|winter|(?<=last\s|this\s|next\s)fall)(?:\s+(?:of\s+)?(?P<y>{year}))?)\b",
         "set": (rf"(?i:(?:every|each)\s+(?:other\s+)?(?:(?P<num>{num})\s+)?(?P<unit>{unit}|monday|tuesday|wednesday|"
                 rf"thursday|friday|saturday|sunday|{part})|\b(?P<adv>{sets})\b|(?:once|twice|three\s+times)\s+(?:a|per)\s+(?P<unit2>{unit}))"),
         "clock": (r"(?<![\d:.])(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))"

@@ -24,6 +24,7 @@ class Context:
     dateline: Date | None
     tense_at: Callable[[int], str | None]  # "future" | "past" | "present" | None at a char offset
     is_year: Callable[[int, int], bool]  # token-level check that a 4-digit number is a year
+    earnings: bool = False  # the text reports quarterly results: "a year ago" = that quarter last year
 
 
 def _mk(ctx: Context, s: int, e: int, typ: TimexType, value: str | None, prec: Precision | None,
@@ -162,7 +163,7 @@ def r_weekday(m: re.Match, ctx: Context) -> list[TimeExpression]:
 _REL_SHIFT = {"this": 0, "current": 0, "the current": 0, "last": -1, "previous": -1, "the previous": -1,
               "next": 1, "coming": 1, "the coming": 1, "the following": 1, "past": -1}
 _DURATION_RELS = {"the past", "the last", "the next", "past"}
-_SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "winter": "WI"}
+_SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
 
 def r_relunit(m: re.Match, ctx: Context) -> list[TimeExpression]:
@@ -236,6 +237,8 @@ def r_count(m: re.Match, ctx: Context) -> list[TimeExpression]:
             prec = {"week": "week", "quarter": "quarter"}.get(gran, gran if gran in ("month", "year", "decade", "century") else "day")
             return [_mk(ctx, s, e, "DATE", None, prec)]  # type: ignore[arg-type]
         amount = int(num) if direction in ("ago", "earlier", "before") else -int(num)
+        if ctx.earnings and gran == "year" and amount == 1:
+            return [_mk(ctx, s, e, "DATE", cal.shift_quarter(ctx.dateline, -5), "quarter")]
         res = cal.ago(ctx.dateline, amount, gran)
         if res is None:
             return []
@@ -287,6 +290,60 @@ def r_weekend(m: re.Match, ctx: Context) -> list[TimeExpression]:
     return [_mk(ctx, m.start(), m.end(), "DATE", cal.iso_week(sat) + "-WE", "week")]
 
 
+def r_fquarter(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    """Earnings reports: "the quarter"/"the latest period" is the last completed quarter,
+    "the year-ago quarter" the same quarter a year before."""
+    ya = bool(m.group("ya"))
+    if m.group("what").lower() == "period" and not (ya or m.group("latest")):
+        return []
+    if not ya and m.group("what").lower() == "quarter" and not ctx.earnings:
+        return []
+    if ctx.dateline is None:
+        return [_mk(ctx, m.start(), m.end(), "DATE", None, "quarter")]
+    return [_mk(ctx, m.start(), m.end(), "DATE", cal.shift_quarter(ctx.dateline, -5 if ya else -1), "quarter")]
+
+
+def r_yearago(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    if not ctx.earnings:
+        return []
+    if ctx.dateline is None:
+        return [_mk(ctx, m.start(), m.end(), "DATE", None, "quarter")]
+    return [_mk(ctx, m.start(), m.end(), "DATE", cal.shift_quarter(ctx.dateline, -5), "quarter")]
+
+
+def r_holiday(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    """Fixed-date holidays and US Thanksgiving (fourth Thursday of November), nearest year."""
+    name = " ".join(m.group("name").lower().replace("\u2019", "'").split())
+    md = {k.lower().replace("\u2019", "'"): v for k, v in lexicon()["holidays"].items()}.get(name)
+    if md is None or ctx.dateline is None:
+        return [_mk(ctx, m.start(), m.end(), "DATE", None, "day")]
+    rel = (m.group("rel") or "").lower()
+    direction = {"last": "last", "next": "next"}.get(rel) or _direction(ctx, m.start(), "closest", past=True)
+    if md == "thanksgiving":
+        mon, day = 11, 22
+    else:
+        mon, day = (int(x) for x in md.split("-"))
+    y = cal.month_year(ctx.dateline, mon, "past" if direction == "last" else
+                       "future" if direction == "next" else direction, day)  # type: ignore[arg-type]
+    if md == "thanksgiving":
+        nov1 = Date(y, 11, 1)
+        day = 1 + (3 - nov1.weekday()) % 7 + 21
+    return [_mk(ctx, m.start(), m.end(), "DATE", Date(y, mon, day).isoformat(), "day")]
+
+
+_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+
+
+def r_spelled_year(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    """"nineteen ninety-six" (transcripts and broadcast copy)."""
+    century = 1900 if m.group("c").lower() == "nineteen" else 2000
+    rest = number_value(m.group("rest")) or _TENS.get(m.group("rest").lower(), 0)
+    if not rest or rest >= 100:
+        return []
+    return [_mk(ctx, m.start(), m.end(), "DATE", str(century + int(rest)), "year", relative=False)]
+
+
 def r_ref(m: re.Match, ctx: Context) -> list[TimeExpression]:
     value = lexicon()["refs"].get(" ".join(m.group().lower().split()))
     if value is None:
@@ -335,11 +392,14 @@ def r_century(m: re.Match, ctx: Context) -> list[TimeExpression]:
 
 def r_quarter(m: re.Match, ctx: Context) -> list[TimeExpression]:
     q = lexicon()["ordinals"][m.group("ord").lower()]
-    if m.group("y"):
-        return [_mk(ctx, m.start(), m.end(), "DATE", f"{m.group('y')}-Q{q}", "quarter", relative=False)]
+    given = m.group("y") or m.group("y0")
+    if given:
+        return [_mk(ctx, m.start(), m.end(), "DATE", f"{given}-Q{q}", "quarter", relative=False)]
     if ctx.dateline is None:
         return [_mk(ctx, m.start(), m.end(), "DATE", None, "quarter")]
     y = ctx.dateline.year if q <= cal.quarter_of(ctx.dateline) else ctx.dateline.year - 1
+    if m.group("ya"):
+        y -= 1
     return [_mk(ctx, m.start(), m.end(), "DATE", f"{y}-Q{q}", "quarter")]
 
 
@@ -395,7 +455,7 @@ def r_clock(m: re.Match, ctx: Context) -> list[TimeExpression]:
 RULES: dict[str, Callable[[re.Match, Context], list[TimeExpression]]] = {
     "mdy": r_mdy, "dmy": r_mdy, "iso": r_iso, "my": r_my, "mrel": r_mrel, "mbare": r_mbare,
     "weekday": r_weekday, "relunit": r_relunit, "count": r_count, "forbare": r_forbare,
-    "deictic": r_deictic, "weekend": r_weekend, "daypart": r_daypart, "ref": r_ref, "year": r_year, "yrange": r_yrange,
+    "deictic": r_deictic, "holiday": r_holiday, "spelledyear": r_spelled_year, "weekend": r_weekend, "fquarter": r_fquarter, "yearago": r_yearago, "daypart": r_daypart, "ref": r_ref, "year": r_year, "yrange": r_yrange,
     "decade": r_decade, "century": r_century, "quarter": r_quarter, "season": r_season, "set": r_set,
     "clock": r_clock,
 }
