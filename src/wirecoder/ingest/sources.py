@@ -34,11 +34,9 @@ EXTENSIONS: dict[str, Format] = {
     ".csv": "csv", ".tsv": "tsv",
 }
 
-# Files a folder walk passes over: databases and outputs that often sit beside
-# the articles (the store's own .duckdb and .wal, exports, pictures).
-SKIPPED_IN_FOLDERS: frozenset[str] = frozenset({
-    ".duckdb", ".wal", ".db", ".sqlite", ".parquet", ".pyc", ".png", ".jpg", ".jpeg", ".gif", ".webp",
-    ".pdf", ".zip", ".gz", ".tmp", ".lock"})
+# Files a folder walk passes over: databases that often sit beside the articles
+# (the store's own .duckdb and its .wal). Anything else unreadable is reported.
+SKIPPED_IN_FOLDERS: frozenset[str] = frozenset({".duckdb", ".wal", ".db", ".sqlite", ".parquet"})
 
 
 def read_sources(sources: str | Path | Iterable[str | Path], settings: Settings | None = None, *,
