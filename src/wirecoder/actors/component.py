@@ -18,7 +18,7 @@ from ..nlp.extensions import register_extensions
 from ..records import Actor, ActorMention
 from .coref import resolve
 from .detect import find_bare_groups, find_states
-from .draft import Ctx, Draft
+from .draft import Ctx, Draft, match_root
 from .names import find_people
 from .tables import Entry, Tables, load_tables
 
@@ -52,7 +52,7 @@ def _pick(doc: Doc, s: int, e: int, entries: tuple[Entry, ...]) -> Entry:
     """A form naming several things ("US": country and adjective): pick by its use."""
     if len(entries) == 1:
         return entries[0]
-    root = doc[s:e].root
+    root = match_root(doc, s, e)
     modifier = root.dep_ in ("amod", "compound", "nmod") and root.head.i > root.i
     for en in entries:
         if modifier and en.kind == "demonym" or not modifier and en.kind == "country":

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .detect import role_of
-from .draft import Ctx, Draft, Info, is_locative, is_plural
+from .draft import Ctx, Draft, Info, is_locative, is_plural, match_root
 
 _HE = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -164,7 +164,7 @@ def _possessed(ctx: Ctx, tok: Token, poss: Token, lemma: str) -> None:
 
 
 def _is_place_use(ctx: Ctx, d: Draft) -> bool:
-    root = ctx.doc[d.start:d.end].root
+    root = match_root(ctx.doc, d.start, d.end)
     return is_locative(root) or (root.dep_ in ("compound", "poss", "amod") and root.head.lemma_.lower() in _PLACE_NOUNS)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .draft import Ctx, Info, is_locative, is_plural
+from .draft import Ctx, Info, is_locative, is_plural, match_root
 from .tables import Role
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
@@ -49,14 +49,19 @@ def find_states(ctx: Ctx) -> None:
             continue
         if _is_pro_anti(ctx, s):
             continue
-        root = doc[s:e].root
+        root = match_root(doc, s, e)
         if entry.kind in ("capital", "seat"):
-            if is_locative(root) or root.ent_type_ == "PERSON":
+            if is_locative(root) or _inside_larger_ent(ctx, s, e, "PERSON"):
                 continue
             if entry.kind == "capital" and _inside_larger_ent(ctx, s, e):
                 continue
         head, coordinated, post = _role_head(ctx, root)
         role = role_of(ctx, head) if head is not None else None
+        if role is not None and not coordinated and not post:
+            # "Venezuelan opposition leaders", "US military officials": the inner role word decides
+            inner = [r for r in (role_of(ctx, doc[k]) for k in range(e, head.i)) if r is not None and r.sector]
+            if inner and inner[-1].sector != "GOV":
+                role = inner[-1]
         info = ctx.info(entry)
         if role is not None and role.sector and not any(i in ctx.claimed for i in range(s, head.i + 1)):
             if coordinated:
@@ -69,7 +74,9 @@ def find_states(ctx: Ctx) -> None:
             else:
                 start, end = s, head.i + 1
             kind = "group" if role.kind == "group" else "description"
-            ctx.add(start, end, info.key, kind, role.sector, plural=is_plural(head))
+            # an IGO's officials are the IGO itself: GOV adds nothing to code IGO
+            sector = None if entry.kind == "igo" and role.sector == "GOV" else role.sector
+            ctx.add(start, end, info.key, kind, sector, plural=is_plural(head))
             continue
         if entry.kind in ("capital", "seat") and root.dep_ in ("compound", "amod") and root.head.i > root.i:
             continue  # "Moscow metro", "Washington state": a modifier of a thing, not an actor
@@ -80,9 +87,10 @@ def find_states(ctx: Ctx) -> None:
         ctx.add(s, e, info.key, kind, sector, plural=plural or (entry.kind == "group" and is_plural(root)))
 
 
-def _inside_larger_ent(ctx: Ctx, s: int, e: int) -> bool:
+def _inside_larger_ent(ctx: Ctx, s: int, e: int, label: str | None = None) -> bool:
+    """The match is part of a longer entity ("Washington" in "George Washington")."""
     tok = ctx.doc[s]
-    if not tok.ent_type_ or tok.ent_type_ in ("GPE", "LOC"):
+    if not tok.ent_type_ or tok.ent_type_ in ("GPE", "LOC") or (label and tok.ent_type_ != label):
         return False
     for ent in ctx.doc.ents:
         if ent.start <= s and e <= ent.end:
@@ -117,13 +125,15 @@ def find_bare_groups(ctx: Ctx) -> None:
         if role is None or role.kind == "person" or not role.sector:
             continue
         lemma = tok.lemma_.lower()
-        if lemma in _BARE_SKIP or any(c.i in used for c in tok.children if c.dep_ in _MODIFIER_DEPS):
+        if lemma in _BARE_SKIP or any(c.i in used and not _is_pro_anti(ctx, c.i)
+                                      for c in tok.children if c.dep_ in _MODIFIER_DEPS):
             continue
         if role.kind == "group" and not is_plural(tok):
             continue  # "a rebel attack": a modifier, or one person; plurals name the group
         start = tok.i
         while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].head == tok \
-                and doc[start - 1].i not in used and doc[start - 1].pos_ in ("ADJ", "NOUN", "PROPN"):
+                and (doc[start - 1].i not in used or _is_pro_anti(ctx, start - 1)) \
+                and doc[start - 1].pos_ in ("ADJ", "NOUN", "PROPN"):
             start -= 1
         key = f"X:{role.sector}:{lemma}"
         if key not in ctx.infos:

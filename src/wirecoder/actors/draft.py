@@ -83,3 +83,10 @@ def is_locative(tok: Token) -> bool:
 
 def is_plural(tok: Token) -> bool:
     return tok.tag_ in ("NNS", "NNPS")
+
+
+def match_root(doc: Doc, s: int, e: int) -> Token:
+    """The syntactic head of a matched phrase; a leading "the" is never it ("The US president")."""
+    if e - s > 1 and doc[s].lower_ == "the":
+        s += 1
+    return doc[s:e].root

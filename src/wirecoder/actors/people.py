@@ -16,7 +16,7 @@ from datetime import date as Date
 
 from spacy.tokens import Token
 
-from .draft import Ctx, Info
+from .draft import Ctx, Info, is_locative, match_root
 from .tables import office_on
 
 _LINKS = frozenset({"of", "to", "for", "-", "'s", "’s"})
@@ -99,6 +99,11 @@ def _make_title(ctx: Ctx, start: int, end: int) -> Title | None:
     before = [h for h in heads if h[0] < cut]
     head = (before or heads)[-1][1]
     sector = titles[head].sector
+    # "army spokesman", "police chief": a modifier with its own sector outranks a government title
+    mod_sectors = [titles[t.lower_].sector for t in doc[start:end]
+                   if t.lower_ in titles and titles[t.lower_].kind == "mod" and titles[t.lower_].sector]
+    if mod_sectors and sector == "GOV":
+        sector = mod_sectors[-1]
     aff = None
     for k in range(start, end):
         m = ctx.match_at.get(k)
@@ -164,8 +169,8 @@ def context_state(ctx: Ctx, i: int, igo_ok: bool) -> tuple | None:
     """The state (or IGO) named last before token i in its sentence or the two before."""
     first = ctx.sent_starts[max(0, ctx.sent(i) - 2)]
     for s, e, entry in reversed(ctx.matches):
-        if s >= i or s < first:
-            continue
+        if s >= i or s < first or is_locative(match_root(ctx.doc, s, e)):
+            continue  # "the embassy in Addis Ababa": a place, not whose official it is
         if entry.kind in ("country", "demonym", "seat", "capital") or (igo_ok and entry.kind == "igo"):
             return (s, e, entry)
     return None

@@ -28,6 +28,7 @@ from .triggers import Match, match, pos_class
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "dative", "acomp"})
 _CONTENT_PREPS = frozenset({"of", "for", "over", "about", "against", "on", "to", "into", "from"})
 _COND_MARKS = frozenset({"if", "unless", "lest"})
+_PLACE_TARGETS = frozenset({"PROTEST", "COERCE"})
 _EVIDENCE_CUT = frozenset({"advcl", "parataxis", "ccomp"})
 
 
@@ -81,7 +82,7 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
     cands: list[_Cand] = [_Cand(m, m.head, None, m.pattern.conf or 0.8, "verb") for m in verbal]
     cands += _must_requests(sent, lex, matches)
     consumed = {i for c in cands for i in c.m.tokens}
-    content = _document_clauses(sent, lex)
+    content = _document_clauses(sent, lex) | _not_asserted(sent, lex)
     for c in cands:
         content |= _content(c.anchor)
     # a verbal trigger inside another's content is that event's content
@@ -161,6 +162,23 @@ def _subtree_without_relcl(tok: Token) -> set[int]:
     return out
 
 
+def _not_asserted(sent: Span, lex: Lexicon) -> set[int]:
+    """Clauses that state no event: conditions and indirect questions ("if they negotiate",
+    "whether they attack") and what is merely called important or possible ("it is important that we meet")."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.dep_ == "mark" and tok.lower_ in ("if", "whether", "unless", "lest") and tok.head.dep_ != "advcl":
+            out.update(t.i for t in tok.head.subtree)
+        elif tok.dep_ == "mark" and tok.lower_ in ("if", "whether", "unless", "lest") \
+                and tok.head.head.lemma_.lower() not in ("threaten", "warn", "vow"):
+            out.update(t.i for t in tok.head.subtree)
+        elif tok.dep_ in ("acomp", "attr") and tok.lemma_.lower() in lex.deontic:
+            for c in list(tok.children) + list(tok.head.children):
+                if c.dep_ in ("ccomp", "xcomp") and c is not tok:
+                    out.update(t.i for t in c.subtree)
+    return out
+
+
 def _must_requests(sent: Span, lex: Lexicon, matches: dict[int, Match]) -> list[_Cand]:
     """'X said (that) Y must do Z': a demand by X on Y, whatever Z is."""
     out = []
@@ -229,6 +247,9 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes) -> Even
     historical = is_historical(date, doc._.wc_dateline, anchor)
     counts = event_counts(doc, anchor, doc._.wc_quantities) or {}
     loc = event_location(doc, anchor, doc._.wc_places)
+    if not target and loc is not None and loc.place.country and typ in _PLACE_TARGETS:
+        # protests and coercion with no named target are aimed at the authority of the place
+        target = [ActorRef(name=loc.place.name, code=loc.place.country, span=(loc.start, loc.end))]
     cameo = lex.cameo_for(p) if typ == p.type else lex.mode_cameo.get((typ, mode or "")) or lex.type_cameo.get(typ)
     toks = [doc[i] for i in c.m.tokens]
     trig = (min(t.idx for t in toks), max(t.idx + len(t) for t in toks))

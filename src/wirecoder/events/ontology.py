@@ -64,6 +64,7 @@ class Lexicon:
     nonintent_verbs: frozenset[str]  # heads that make an act expected by others, not intended ("is expected to")
     intent: dict[str, tuple[str, str]]  # type -> (type, mode) for an act its own actor announces
     disaster: frozenset[str]  # natural and accidental causes: "killed in an earthquake" is no assault
+    deontic: frozenset[str] = frozenset()
     frame_nouns: frozenset[str] = frozenset()
     frame_preps: frozenset[str] = frozenset()
 
@@ -158,5 +159,5 @@ def load_lexicon(user_file: str | None = None) -> Lexicon:
         speech=frozenset(classes["speech"]), documents=frozenset(classes["document"]),
         nonintent_verbs=frozenset(cls["nonintent_verbs"]),
         intent={k: (v[0], v[1]) for k, v in onto.get("intent", {}).items()},
-        disaster=frozenset(classes["disaster"]), frame_nouns=frozenset(cls.get("frame_nouns", ())),
+        disaster=frozenset(classes["disaster"]), deontic=frozenset(cls.get("deontic", ())), frame_nouns=frozenset(cls.get("frame_nouns", ())),
         frame_preps=frozenset(classes["frame_preps"]))

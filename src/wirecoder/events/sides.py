@@ -65,6 +65,13 @@ class SideFinder:
             # a mention that covers the head names the phrase; modifiers only when none does
             on_head = [m for m in found if m.start <= head.idx < m.end]
             return [actor_ref(self.doc, m, self.actors) for m in (on_head or found)]
+        place = self._place_ref(lo, hi)
+        if place is not None:
+            return [place]
+        if head.pos_ == "PRON" and head.dep_ in SUBJ + SUBJ_PASS:
+            speaker = _reporting_subject(head)
+            if speaker is not None:  # "Hungary said it will ...": the pronoun is the speaker
+                return self._phrase_refs(speaker)
         if head.ent_type_ in _NOT_ACTOR_ENTS or head.like_num:
             return []
         if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") \
@@ -75,6 +82,13 @@ class SideFinder:
             span = self.doc[toks[0].i: toks[-1].i + 1]
             return [ActorRef(name=span.text, code=None, span=(span.start_char, span.end_char))]
         return []
+
+    def _place_ref(self, lo: int, hi: int) -> ActorRef | None:
+        """A place named where no actor is ("in eastern Ukraine") stands for its country."""
+        for p in self.doc._.wc_places:
+            if lo <= p.start and p.end <= hi and p.place.country:
+                return ActorRef(name=p.text, code=p.place.country, span=(p.start, p.end))
+        return None
 
     def _mention_in(self, m: ActorMention, inside: set[int]) -> bool:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -160,6 +174,21 @@ def clause_subject(verb: Token) -> tuple[list[Token], bool]:
             continue
         break
     return [], passive
+
+
+def _reporting_subject(pron: Token) -> Token | None:
+    """The subject of the reporting verb whose that-clause this pronoun is the subject of."""
+    if pron.lower_ not in ("it", "they", "he", "she", "we"):
+        return None
+    clause = pron.head
+    for _ in range(3):
+        if clause.dep_ == "ccomp":
+            subj = [c for c in clause.head.children if c.dep_ in SUBJ and c.pos_ != "PRON"]
+            return subj[0] if subj else None
+        if clause.dep_ not in ("conj", "xcomp", "acomp") or clause.head is clause:
+            return None
+        clause = clause.head
+    return None
 
 
 def _target_candidates(verb: Token) -> list[list[Token]]:

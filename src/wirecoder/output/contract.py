@@ -53,7 +53,8 @@ def place_to_dict(p: PlaceMention | None, with_span: bool = False) -> dict[str, 
     d: dict[str, Any] = {"name": pl.name, "country": pl.country, "lat": pl.lat, "lon": pl.lon,
                          "geonameid": pl.geonameid, "kind": pl.kind}
     if with_span:
-        d.update(start=p.start, end=p.end, text=p.text, metonym=p.metonym)
+        d.update(start=p.start, end=p.end, text=p.text, metonym=p.metonym,
+                 adjectival=getattr(p, "adjectival", False))
     else:
         d.update(start=p.start, end=p.end)  # the scorer matches event locations by span too
     return d

@@ -58,15 +58,23 @@ def _scan_ok(span: Span, cands: tuple[Candidate, ...]) -> bool:
         best.source == "city" and not best.alternate and best.score >= MIN_SCAN_CITY_SCORE)
 
 
+def _strong_name(text: str) -> bool:
+    cands = gazetteer().index.get(norm(text))
+    return bool(cands) and cands[0].source in ("country", "supp", "admin", "state")
+
+
 def gazetteer_matches(doc: Doc) -> list[RawMention]:
     """Longest gazetteer names in the text, left to right, not inside person-like entities."""
     g = gazetteer()
-    blocked = {i for e in doc.ents if e.label_ in BLOCKING_LABELS for i in range(e.start, e.end)}
+    # A person-like entity blocks the names inside it, unless it is itself exactly a
+    # well-known place name (NER often reads "Kharkiv" or "Donbas" as a person).
+    blocked = {i for e in doc.ents if e.label_ in BLOCKING_LABELS and not _strong_name(e.text)
+               for i in range(e.start, e.end)}
     out: list[RawMention] = []
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if i in blocked or not (tok.text[:1].isupper() or tok.lower_ in OPENERS or tok.lower_ == "the"):
+        if i in blocked or not (tok.text[:1].isupper() or tok.lower_ in OPENERS):
             i += 1
             continue
         found = 0

@@ -40,11 +40,24 @@ def _index(doc: Doc, places: tuple[PlaceMention, ...]) -> dict[int, PlaceMention
         if p.metonym or getattr(p, "adjectival", False):
             continue
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is None:
+        if span is None or _names_an_actor(span.root):
             continue
         for t in span:
             out[t.i] = p
     return out
+
+
+# Heads that a place modifier locates ("Baghdad province", "Gaza border") rather than qualifies as an actor.
+LOCATIVE_HEADS = frozenset({"border", "province", "region", "city", "town", "village", "area", "district",
+                            "coast", "capital", "airport", "port", "street", "road", "highway", "square",
+                            "governorate", "state", "county", "neighbourhood", "neighborhood", "outskirts"})
+
+
+def _names_an_actor(root: Token) -> bool:
+    """A place used as a modifier of a non-place noun: "US soldiers", "Iraq's army"."""
+    if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head.lemma_.lower() not in LOCATIVE_HEADS and root.head.ent_type_ not in ("GPE", "LOC", "FAC")
+    return False
 
 
 def _in_subtree(tok: Token, idx: dict[int, PlaceMention], stop: frozenset[str] = frozenset()) -> PlaceMention | None:
@@ -53,7 +66,7 @@ def _in_subtree(tok: Token, idx: dict[int, PlaceMention], stop: frozenset[str] =
         if t.i in idx:
             anc = t
             blocked = False
-            while anc is not tok:
+            while anc != tok and anc.head != anc:
                 if anc.dep_ in ("relcl", "acl", "advcl", "ccomp") or anc.dep_ in stop:
                     blocked = True
                     break
@@ -89,10 +102,12 @@ def event_location(doc: Doc, trigger: Token, places: tuple[PlaceMention, ...]) -
     # 1. locative attachments: to the trigger, its objects, its governing verb (for nouns)
     hosts = [trigger]
     hosts += [c for c in trigger.children if c.dep_ in ("dobj", "attr", "pobj", "prt", "advmod", "xcomp", "acomp")]
+    # "sat down with Russian envoys at NATO headquarters": the place hangs on the prepositional object
+    hosts += [o for c in trigger.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX"):
         hosts.append(trigger.head)
     for h in hosts:
-        p = _prep_place(h, idx, weak_ok=physical or h is not trigger)
+        p = _prep_place(h, idx, weak_ok=physical or h != trigger)
         if p is not None:
             return p
     # 2. a physical act's object: "bombed Waku-Congo", "captured the airport of Udbina"
@@ -110,8 +125,8 @@ def event_location(doc: Doc, trigger: Token, places: tuple[PlaceMention, ...]) -
             tok = doc[i]
             if scope is not None and not (scope.is_ancestor(tok) or tok == scope):
                 continue
-            if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "dative") and tok.head == trigger and not physical:
-                continue
+            if tok.head == trigger and (tok.dep_ == "nsubj" or not physical and tok.dep_ in ("dobj", "nsubjpass", "dative")):
+                continue  # the actor, or the target of a verbal act
             d = abs(i - trigger.i)
             if best is None or d < best[0]:
                 best = (d, p)
@@ -122,6 +137,6 @@ def event_location(doc: Doc, trigger: Token, places: tuple[PlaceMention, ...]) -
 
 def _clause_root(tok: Token) -> Token:
     t = tok
-    while t.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp") and t.head is not t:
+    while t.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp") and t.head != t:
         t = t.head
     return t

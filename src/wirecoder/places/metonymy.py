@@ -13,7 +13,7 @@ from ..records import Place
 
 # Verbs whose subject is a plain location, not an actor ("Ukraine borders Russia").
 LITERAL_SUBJECT_VERBS = frozenset({
-    "be", "lie", "border", "stretch", "sit", "remain", "host", "face", "see", "experience",
+    "be", "lie", "border", "stretch", "remain", "host", "face", "see", "experience",
     "suffer", "receive", "get", "rank", "cover", "extend", "span", "contain", "include", "become",
     "flood", "burn", "shake", "swelter", "freeze", "lose", "record", "report"})
 # Nouns that a possessive place only locates ("Ukraine's border", "Syria's north").
@@ -53,9 +53,9 @@ def is_metonym(doc: Doc, head: Token, place: Place, capitals: dict[str, str]) ->
     if dep == "conj":
         # "Washington and Moscow agreed": share the role of the first conjunct.
         first = head
-        while first.dep_ == "conj" and first.head is not first:
+        while first.dep_ == "conj" and first.head != first:
             first = first.head
-        if first is not head and first.dep_ in ("nsubj", "poss"):
+        if first != head and first.dep_ in ("nsubj", "poss"):
             return is_metonym(doc, first, place, capitals) if first.dep_ != "poss" else (
                 first.head.lower_ not in LOCATIVE_POSSESSED)
     return False

@@ -24,6 +24,8 @@ from .tense import future_cue, tense_of
 # Quarterly-results copy: its "a year ago" means the same quarter of the previous year.
 _EARNINGS = re.compile(r"\b(?:net income|earnings|net loss|profit|revenue|per share|a share)\b", re.I)
 _QUARTER = re.compile(r"\bquarter", re.I)
+_TIME_NOUNS = frozenset({"election", "elections", "games", "olympics", "talks", "protests", "events"})
+_BARE_UNITS = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE", "hours": "H"}
 _AGE = re.compile(r"\bold\b|-old\b", re.I)
 
 # Order breaks ties between equally long matches: the first listed wins.
@@ -49,16 +51,14 @@ def _is_year(doc: Doc, idx: _TokenIndex, s: int, e: int) -> bool:
     tok = idx.at(s)
     if tok is None:
         return True
-    if tok.ent_type_ == "DATE":
-        return True
-    if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") and tok.dep_ == "nummod":
-        return False
+    head = tok.head
+    if tok.dep_ == "nummod" and head.i > tok.i and head.tag_ == "NNS" and head.lemma_ not in _TIME_NOUNS:
+        return False  # "2000 troops" (but "the 2014 elections" is a compound, not nummod, mostly)
     if tok.i > 0 and doc[tok.i - 1].lower_ in lexicon()["year_blockers"]:
         return False
-    head = tok.head
-    if tok.dep_ == "nummod" and head.i > tok.i and head.tag_ == "NNS":
-        return False  # "2000 troops"
-    return True
+    if tok.ent_type_ == "DATE":
+        return True
+    return not (tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") and tok.dep_ == "nummod")
 
 
 def _tense_fn(doc: Doc, idx: _TokenIndex):
@@ -144,6 +144,11 @@ def _ner_extras(doc: Doc, found: list[TimeExpression], ctx: Context) -> list[Tim
             continue
         low = ent.text.lower()
         if not any(u in low for u in units) or _AGE.search(low):
+            continue
+        bare = low.removeprefix("the ").strip()
+        if bare in _BARE_UNITS:  # "for weeks", "the years": a vague span, PXW / PXY
+            extra.append(TimeExpression(ent.start_char, ent.end_char, ent.text, "DURATION",
+                                        f"P{'T' if bare == 'hours' else ''}X{_BARE_UNITS[bare]}", None))
             continue
         extra.append(TimeExpression(ent.start_char, ent.end_char, ent.text, "DATE", None, None,
                                     anchored=ctx.dateline is not None))

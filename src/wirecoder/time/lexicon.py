@@ -88,7 +88,7 @@ def patterns() -> Patterns:
     part = r"(?:morning|afternoon|evening|night)"
     rel_pre = r"(?:last|next|this|coming|past)"
     prep = (r"(?:last|next|this|early|late|mid-|mid|earlier|later|in|by|since|until|till|from|to|through|"
-            r"during|before|after|of|between|and|or|each|every|around|throughout|on|that)")
+            r"during|before|after|of|between|and|or|each|every|around|throughout|on|that|the)")
     mod_dur = (r"(?:about|around|some|nearly|almost|more\s+than|less\s+than|fewer\s+than|over|under|"
                r"at\s+least|at\s+most|roughly|approximately|just|only|up\s+to|barely|another|"
                r"the\s+past|the\s+last|the\s+next|the\s+first|the\s+previous|the\s+coming|the\s+following|"
@@ -99,6 +99,7 @@ def patterns() -> Patterns:
         # "Wednesday, Jan. 12, 2022", "January 12", "mid-March 2014", "12 January 2022"
         "mdy": rf"(?:(?P<rel>(?i:last|next|this))\s+)?(?:{wd},?\s+)?(?:(?i:early|late|mid)[- ])?{mon}\s+{day}(?:,?\s+{year}(?!\d))?",
         "dmy": rf"(?:{wd},?\s+)?(?i:the\s+)?{day}(?:\s+of)?\s+{mon}(?:,?\s+{year}(?!\d))?",
+        "mdrange": rf"(?P<mon>{mon})\s+(?P<d1>{day})\s*(?:-|–|and|to|through)\s*(?P<d2>{day})(?:,?\s+(?P<y>{year})(?!\d))?",
         "iso": r"(?<![\d-])(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d-])",
         # "March 1998", "October last year", "last October", "in May" (bare months guarded)
         "my": rf"(?:(?i:early|late|mid)[- ]?)?{mon},?\s+(?:of\s+)?{year}(?!\d)",

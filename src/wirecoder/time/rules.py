@@ -90,6 +90,25 @@ def r_mdy(m: re.Match, ctx: Context) -> list[TimeExpression]:
     return _ymd(ctx, m.start(), m.end(), mon, day, year)
 
 
+def r_mdrange(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    """"April 24 and 25", "March 3-5, 2014": one timex per day."""
+    mon = month_number(m.group("mon"))
+    year = int(m.group("y")) if m.group("y") else None
+    if mon is None:
+        return []
+    first = _ymd(ctx, m.start(), m.end("d1"), mon, _day(m.group("d1")), year)
+    second = _ymd(ctx, m.start("d2"), m.end("d2"), mon, _day(m.group("d2")), year)
+    if not first or not second:
+        return []
+    if second[0].value and first[0].value and len(first[0].value) == 10:
+        second = [TimeExpression(second[0].start, second[0].end, second[0].text, "DATE",
+                                 first[0].value[:8] + f"{_day(m.group('d2')):02d}", "day")]
+    if m.group("y"):  # the year belongs to both days; the second span keeps it
+        second = [TimeExpression(m.start("d2"), m.end(), ctx.text[m.start("d2"):m.end()], "DATE",
+                                 second[0].value, "day", second[0].anchored)]
+    return first + second
+
+
 def r_iso(m: re.Match, ctx: Context) -> list[TimeExpression]:
     try:
         d = Date.fromisoformat(m.group())
@@ -233,6 +252,8 @@ def r_count(m: re.Match, ctx: Context) -> list[TimeExpression]:
     direction = " ".join((m.group("dir") or "").lower().split())
     s, e = m.start(), m.end()
     if direction in ("ago", "earlier", "before") or (direction in ("later", "from now")):
+        if num is None and direction in ("ago", "earlier", "before"):
+            return [_mk(ctx, s, e, "DATE", "PAST_REF", None, relative=False)]  # "several years ago"
         if num is None or ctx.dateline is None or not float(num).is_integer():
             prec = {"week": "week", "quarter": "quarter"}.get(gran, gran if gran in ("month", "year", "decade", "century") else "day")
             return [_mk(ctx, s, e, "DATE", None, prec)]  # type: ignore[arg-type]
@@ -453,7 +474,7 @@ def r_clock(m: re.Match, ctx: Context) -> list[TimeExpression]:
 
 
 RULES: dict[str, Callable[[re.Match, Context], list[TimeExpression]]] = {
-    "mdy": r_mdy, "dmy": r_mdy, "iso": r_iso, "my": r_my, "mrel": r_mrel, "mbare": r_mbare,
+    "mdy": r_mdy, "dmy": r_mdy, "mdrange": r_mdrange, "iso": r_iso, "my": r_my, "mrel": r_mrel, "mbare": r_mbare,
     "weekday": r_weekday, "relunit": r_relunit, "count": r_count, "forbare": r_forbare,
     "deictic": r_deictic, "holiday": r_holiday, "spelledyear": r_spelled_year, "weekend": r_weekend, "fquarter": r_fquarter, "yearago": r_yearago, "daypart": r_daypart, "ref": r_ref, "year": r_year, "yrange": r_yrange,
     "decade": r_decade, "century": r_century, "quarter": r_quarter, "season": r_season, "set": r_set,

@@ -42,6 +42,10 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     if verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux):
         head = verb.head
         if head.i != verb.i and head.lemma_.lower() in lx["future_heads"]:
+            # "pledged to preserve ... on Tuesday": a date closing the sentence belongs to the
+            # past pledge; only plans ("was scheduled to meet Friday") stay ahead.
+            if head.tag_ == "VBD" and head.lemma_.lower() not in lx["planning_verbs"]:
+                return "past"
             return "future"
         if head.i != verb.i and head.pos_ in _VERB_POS:
             return verb_tense(head, depth + 1) if depth < 6 else None

@@ -1,0 +1,154 @@
+"""Words, shingles and weighted terms taken from an Analysis (pure, no spaCy model).
+
+Two views of an article:
+
+* word shingles of the body, for near-duplicate detection (what was *copied*);
+* a bag of weighted terms (content words, named entities, actors, places,
+  event types), for story clustering (what it is *about*).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date as Date
+from functools import cache
+
+from ..records import Analysis
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+
+# Entity labels that name who/where/what a story is about; dates, numbers and
+# ordinals are left out (they are shared by unrelated stories of the same day).
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
+                          "PER", "MISC"})
+
+# Term weights: a shared name says more about "same development" than a shared word.
+W_WORD = 1.0
+W_ENTITY = 2.0
+W_ACTOR = 1.5
+W_PLACE = 1.5
+W_EVENT = 0.5
+LEAD_CHARS = 600  # the lead paragraph states the development; its words count double
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """English function words (spaCy's list, loaded without any model) plus news boilerplate."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    extra = {"said", "says", "say", "told", "according", "reported", "report", "reports", "news", "reuters",
+             "ap", "afp", "mr", "mrs", "ms", "dr", "also", "would", "could", "new", "one", "two", "year", "years",
+             "week", "day", "days", "time", "people", "monday", "tuesday", "wednesday", "thursday", "friday",
+             "saturday", "sunday", "today", "yesterday", "tomorrow", "percent", "http", "https", "www", "com",
+             "html", "htm", "php", "article"}
+    return frozenset(STOP_WORDS) | extra
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (letters and digits, inner apostrophes kept)."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def shingles(text: str, k: int = 4) -> set[bytes]:
+    """Overlapping k-word shingles of a text (the whole text when it has fewer than k words)."""
+    ws = words(_URL.sub(" ", text))
+    if len(ws) < k:
+        return {" ".join(ws).encode("utf-8")} if ws else set()
+    return {" ".join(ws[i:i + k]).encode("utf-8") for i in range(len(ws) - k + 1)}
+
+
+def stem(w: str) -> str:
+    """A light English plural/possessive stripper: enough to join 'protesters' and 'protester'."""
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def content_terms(text: str) -> Counter[str]:
+    """Content words (no stopwords, no numbers, length >= 3), stemmed, lead words counted twice."""
+    stop = stopwords()
+    out: Counter[str] = Counter()
+    for m in _WORD.finditer(_URL.sub(" ", text)):
+        w = m.group().lower().replace("’", "'")
+        if len(w) < 3 or w in stop or w[0].isdigit():
+            continue
+        out["w:" + stem(w)] += 2 if m.start() < LEAD_CHARS else 1
+    return out
+
+
+def _name_key(name: str) -> str:
+    ws = [w for w in words(name) if w not in ("the", "'s")]
+    return " ".join(stem(w) for w in ws)
+
+
+def weighted_terms(a: Analysis) -> dict[str, float]:
+    """The raw (pre-IDF) term weights of an article: term -> weight.
+
+    Term kinds are prefixed so that a word and a name never collide:
+    ``w:`` content word, ``e:`` named entity (full name and, for people, the
+    surname), ``a:`` actor name, ``c:`` actor country code, ``p:`` place,
+    ``v:`` event type.
+    """
+    art = a.article
+    bag: dict[str, float] = {}
+
+    def add(term: str, w: float) -> None:
+        bag[term] = bag.get(term, 0.0) + w
+
+    for term, n in content_terms(art.text).items():
+        add(term, W_WORD * n)
+    if art.title:
+        for term, n in content_terms(art.title).items():
+            add(term, W_WORD * 2 * n)
+    for e in a.entities:
+        if e.label not in _NAME_LABELS:
+            continue
+        key = _name_key(e.text or art.text[e.start:e.end])
+        if not key or key in stopwords():
+            continue
+        add("e:" + key, W_ENTITY)
+        parts = key.split()
+        if e.label in ("PERSON", "PER") and len(parts) > 1:
+            add("e:" + parts[-1], W_ENTITY)  # "Reid" later in the text is the same person
+    for x in a.actors:
+        n = max(1, len(x.mentions))
+        add("a:" + _name_key(x.name), W_ACTOR * n)
+        if x.code and x.code != "IGO":
+            add("c:" + x.code, W_ACTOR)
+        if x.igo:
+            add("c:" + x.igo.lower(), W_ACTOR)
+    for p in a.places:
+        if p.adjectival:
+            continue
+        pl = p.place
+        add("p:" + (str(pl.geonameid) if pl.geonameid else _name_key(pl.name)), W_PLACE)
+    for ev in a.events:
+        add("v:" + ev.type, W_EVENT)
+    return {t: w for t, w in bag.items() if w > 0}
+
+
+def article_date(a: Analysis) -> Date | None:
+    """The dateline, else the most often stated full date in the text (ties: the latest).
+
+    Articles without a dateline often print their publication date in the
+    text ("Published March 3, 2013"), and a report's own day is the one it
+    repeats; a single historical date mentioned in passing loses to it.
+    """
+    if a.article.date:
+        return a.article.date
+    seen: Counter[str] = Counter()
+    for t in a.timexes:
+        v = t.value or ""
+        if t.type == "DATE" and t.anchored and len(v) == 10 and v[4] == "-" and v[:4].isdigit():
+            seen[v] += 1
+    if not seen:
+        return None
+    best = max(seen.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    try:
+        return Date.fromisoformat(best)
+    except ValueError:
+        return None

@@ -1,0 +1,39 @@
+"""event_location: the place where the event happened."""
+from wirecoder.places.locate import event_location
+
+
+def loc(nlp, text, trigger):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == trigger)
+    p = event_location(doc, tok, doc._.wc_places)
+    return p.text if p is not None else None
+
+
+def test_talks_in_city(nlp):
+    assert loc(nlp, "The two ministers held talks in Geneva on Monday.", "talks") == "Geneva"
+
+
+def test_sat_down_at_headquarters(nlp):
+    text = "The United States and its allies sat down with Russian envoys at NATO headquarters on Wednesday."
+    assert loc(nlp, text, "sat") == "NATO headquarters"
+
+
+def test_clashes_near_city(nlp):
+    assert loc(nlp, "Heavy clashes broke out near Kharkiv overnight.", "clashes") == "Kharkiv"
+
+
+def test_acting_metonym_is_never_the_location(nlp):
+    assert loc(nlp, "Moscow demanded guarantees from NATO.", "demanded") is None
+
+
+def test_physical_attack_takes_its_object(nlp):
+    assert loc(nlp, "Government jets bombed Aleppo on Sunday.", "bombed") == "Aleppo"
+
+
+def test_actor_modifier_is_not_the_location(nlp):
+    text = "Two US soldiers were killed in Basra on Friday."
+    assert loc(nlp, text, "killed") == "Basra"
+
+
+def test_no_place_no_location(nlp):
+    assert loc(nlp, "The minister resigned on Friday.", "resigned") is None
