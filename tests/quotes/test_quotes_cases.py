@@ -2,7 +2,8 @@
 
 Matching follows the project's referee: content spans match when they overlap
 by at least half of the shorter span (one-to-one); a speaker is right when the
-gold speaker's last word is in the system's speaker name.
+gold speaker's last word is in the system's speaker name or is a word of the
+speaker mention (the referee's span-overlap rule).
 """
 from __future__ import annotations
 
@@ -52,8 +53,10 @@ def score(nlp) -> tuple[float, float, list[str]]:
                 errors.append(f"{case['id']}: MISS {case['text'][g0:g1]!r}")
             elif spk:
                 judged += 1
-                got = (quotes[m[i]].speaker or "").lower()
-                if spk.split()[-1].lower() in got:
+                q = quotes[m[i]]
+                got = (q.speaker or "").lower()
+                said = case["text"][q.speaker_span[0]:q.speaker_span[1]].lower() if q.speaker_span else ""
+                if spk.split()[-1].lower() in got or spk.split()[-1].lower() in said.split():
                     right += 1
                 else:
                     errors.append(f"{case['id']}: SPEAKER {spk!r} got {quotes[m[i]].speaker!r}")

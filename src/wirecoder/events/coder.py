@@ -82,26 +82,32 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
     cands: list[_Cand] = [_Cand(m, m.head, None, m.pattern.conf or 0.8, "verb") for m in verbal]
     cands += _must_requests(sent, lex, matches)
     consumed = {i for c in cands for i in c.m.tokens}
-    content = _document_clauses(sent, lex) | _not_asserted(sent, lex)
-    for c in cands:
-        content |= _content(c.anchor)
-    # a verbal trigger inside another's content is that event's content
-    cands = [c for c in cands if c.anchor.i not in content]
-    nouns = [m for i, m in matches.items() if m.pattern.pos == "NOUN" and i not in consumed and i not in content]
+    blocked = _document_clauses(sent, lex) | _not_asserted(sent, lex)
+    nouns = [m for i, m in matches.items() if m.pattern.pos == "NOUN" and i not in consumed]
     noun_cands: list[_Cand] = []
     for m in nouns:
         n = m.head
         base = m.pattern.conf or 0.5
         head = n.head
-        if n.dep_ in ("dobj", "obj") and head.lemma_.lower() in lex.light_verbs and head.i not in content:
+        if n.dep_ in ("dobj", "obj") and head.lemma_.lower() in lex.light_verbs:
             noun_cands.append(_Cand(_extend(m, head), head, n, base + 0.25, "light"))
         elif n.dep_ == "pobj" and head.head.lemma_.lower() in lex.light_verbs and head.head.pos_ == "VERB" \
-                and head.head.i not in content and head.lower_ in ("on", "in", "part"):
+                and head.lower_ in ("on", "in", "part"):
             noun_cands.append(_Cand(_extend(m, head.head), head.head, n, base + 0.2, "light"))
         elif n.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.occurrence_verbs:
             noun_cands.append(_Cand(m, head, n, base + 0.2, "occurrence"))
         elif n.dep_ == "ROOT" or (n.dep_ in ("dobj", "appos") and not verbal):
             noun_cands.append(_Cand(m, n.head if n.dep_ != "ROOT" else n, n, base * 0.8, "fallback"))
+    # what a verbal or light-verb event governs is its content, not a second event
+    governors = cands + [c for c in noun_cands if c.how == "light"]
+    owned = [(c.anchor.i, _content(c.anchor)) for c in governors]
+
+    def inside(c: _Cand) -> bool:
+        own = {c.anchor.i, c.m.head.i}
+        return bool(own & blocked) or any(a not in own and own & cont for a, cont in owned)
+
+    cands = [c for c in cands if not inside(c)]
+    noun_cands = [c for c in noun_cands if not inside(c)]
     cands += noun_cands
     cands += _frame_nouns(matches, consumed, cands, lex)
     return _merge(cands)
@@ -167,9 +173,9 @@ def _not_asserted(sent: Span, lex: Lexicon) -> set[int]:
     "whether they attack") and what is merely called important or possible ("it is important that we meet")."""
     out: set[int] = set()
     for tok in sent:
-        if tok.dep_ == "mark" and tok.lower_ in ("if", "whether", "unless", "lest") and tok.head.dep_ != "advcl":
+        if tok.dep_ == "mark" and tok.lower_ in ("if", "whether", "unless", "lest", "until") and tok.head.dep_ != "advcl":
             out.update(t.i for t in tok.head.subtree)
-        elif tok.dep_ == "mark" and tok.lower_ in ("if", "whether", "unless", "lest") \
+        elif tok.dep_ == "mark" and tok.lower_ in ("if", "whether", "unless", "lest", "until") \
                 and tok.head.head.lemma_.lower() not in ("threaten", "warn", "vow"):
             out.update(t.i for t in tok.head.subtree)
         elif tok.dep_ in ("acomp", "attr") and tok.lemma_.lower() in lex.deontic:

@@ -64,7 +64,15 @@ class SideFinder:
         if found:
             # a mention that covers the head names the phrase; modifiers only when none does
             on_head = [m for m in found if m.start <= head.idx < m.end]
-            return [actor_ref(self.doc, m, self.actors) for m in (on_head or found)]
+            refs = [actor_ref(self.doc, m, self.actors) for m in (on_head or found)]
+            if not any(r.code for r in refs):
+                refs = self._localise(head, refs)
+            return refs
+        poss = next((t for t in toks if t.dep_ == "poss" and t.lower_ in ("its", "their")), None)
+        if poss is not None:
+            m = self._antecedent(poss)
+            if m is not None:  # "eight of its staff": the staff of the last state or body named
+                return [actor_ref(self.doc, m, self.actors)]
         place = self._place_ref(lo, hi)
         if place is not None:
             return [place]
@@ -82,6 +90,31 @@ class SideFinder:
             span = self.doc[toks[0].i: toks[-1].i + 1]
             return [ActorRef(name=span.text, code=None, span=(span.start_char, span.end_char))]
         return []
+
+    def _localise(self, head: Token, refs: list[ActorRef]) -> list[ActorRef]:
+        """An uncoded group located in a country ("an insurgency in eastern Ukraine") takes its code."""
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "from"):
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    where = [r for r in self._phrase_refs(g) if r.code]
+                    if where:
+                        return [ActorRef(name=r.name, code=where[0].code, sector=r.sector, igo=r.igo,
+                                         actor_id=r.actor_id, span=r.span) for r in refs]
+        return refs
+
+    def _antecedent(self, pron: Token) -> ActorMention | None:
+        """The closest state, body or group named before a possessive 'its'/'their' in its sentence."""
+        sent_start = pron.sent.start_char
+        i = bisect_left(self.starts, pron.idx) - 1
+        while i >= 0 and self.mentions[i].start >= sent_start:
+            m = self.mentions[i]
+            a = self.actors.get(m.actor_id)
+            if a is not None and a.kind in ("state", "igo", "organization", "group") and a.code:
+                return m
+            i -= 1
+        return None
 
     def _place_ref(self, lo: int, hi: int) -> ActorRef | None:
         """A place named where no actor is ("in eastern Ukraine") stands for its country."""

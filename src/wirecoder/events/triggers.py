@@ -54,7 +54,11 @@ def objects(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ in _OBJ_DEPS:
             out.append(c)
-            out.extend(x for x in c.children if x.dep_ == "conj")
+            for x in c.children:
+                if x.dep_ == "conj":
+                    out.append(x)
+                elif x.dep_ == "prep" and x.lower_ == "of":  # "tons of food aid", "a series of raids"
+                    out.extend(g for g in x.children if g.dep_ == "pobj")
         elif c.dep_ in ("prep", "agent") or (c.dep_ == "prt" and any(g.dep_ == "pobj" for g in c.children)):
             out.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX", "NOUN"):

@@ -54,7 +54,7 @@ def place_to_dict(p: PlaceMention | None, with_span: bool = False) -> dict[str, 
                          "geonameid": pl.geonameid, "kind": pl.kind}
     if with_span:
         d.update(start=p.start, end=p.end, text=p.text, metonym=p.metonym,
-                 adjectival=getattr(p, "adjectival", False))
+                 adjectival=p.adjectival)
     else:
         d.update(start=p.start, end=p.end)  # the scorer matches event locations by span too
     return d

@@ -95,6 +95,15 @@ def _content(doc: Doc, tok: Token, lex: CueLexicon):
     if ccomp is not None and (lemma in lex.clause_verbs or any(
             (lemma, c.lower_) in lex.phrasal_clause_verbs for c in tok.children if c.dep_ in ("prt", "prep", "dobj"))):
         return "clause", _subtree(doc, ccomp)
+    if lemma in lex.clause_verbs:
+        # "said in a statement that ...": the clause hangs off the noun
+        for prep in tok.children:
+            if prep.dep_ == "prep":
+                noun = _child(prep, ("pobj",))
+                if noun is not None and noun.lemma_.lower() in lex.noun_cues:
+                    clause = _child(noun, ("acl", "ccomp"))
+                    if clause is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                        return "clause", _subtree(doc, clause)
     if lemma in lex.as_verbs:
         as_prep = _child(tok, ("prep",), "as")
         obj = _child(as_prep, ("pobj", "pcomp")) if as_prep is not None else None
@@ -145,6 +154,10 @@ def find_frames(doc: Doc, lex: CueLexicon, marked: tuple[Marked, ...]) -> list[F
         spk = subject_of(tok)
         if spk is None:
             continue
+        if inside_marks(starts, marked, spk.idx):  # '"The government," said X, "..."': X, not the quoted subject
+            spk = next((c for c in tok.children if c.dep_ in _SUBJ and not inside_marks(starts, marked, c.idx)), None)
+            if spk is None:
+                continue
         relative = spk.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl"
         if (spk.lower_ in _NOT_SPEAKER and not relative) or spk.pos_ not in ("PROPN", "NOUN", "PRON"):
             continue
@@ -156,15 +169,17 @@ def find_frames(doc: Doc, lex: CueLexicon, marked: tuple[Marked, ...]) -> list[F
         if prt is not None and prt.i == tok.i + 1:
             cue = (tok.idx, _end(prt))
         colon = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
+        around = False
         if (found is None or found[1] is None) and tok.lemma_.lower() in lex.clause_verbs:
             found = _around(doc, tok, spk) if tok.dep_ in ("parataxis", "ROOT") and not colon else None
             if found is None:
                 frames.append(Frame("bare", cue, tok.i, spk.i, None, None, colon=colon))
                 continue
+            around = True
         if found is None or found[1] is None:
             continue
         kind, (cs, ce, ti, tj) = found
-        if ti <= spk.i < tj:
+        if ti <= spk.i < tj and not around:
             continue  # the speaker sits inside the content: a misparse
         frames.append(Frame(kind, cue, tok.i, spk.i, (cs, ce), (ti, tj), inverted=tj <= tok.i, colon=colon))
     return frames
@@ -177,7 +192,8 @@ _DASHES = frozenset({"-", "—", "–", "--"})
 def _label(doc: Doc, colon: Token, names: frozenset[str]) -> Frame | None:
     """'Name: "..."' or a transcript's 'NAME: ...' paragraph: a speaker label before a colon."""
     last = doc[colon.i - 1]
-    if not (last.ent_type_ in _LABEL_ENTS or (last.is_upper and last.is_alpha and last.lower_ in names)):
+    if not (last.ent_type_ in _LABEL_ENTS or last.pos_ == "PROPN" and last.is_title
+            or (last.is_upper and last.is_alpha and last.lower_ in names)):
         return None
     i = last.i
     while i > 0 and colon.i - i < 5 and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].ent_type_ in _LABEL_ENTS):

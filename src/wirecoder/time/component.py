@@ -24,7 +24,6 @@ from .tense import future_cue, tense_of
 # Quarterly-results copy: its "a year ago" means the same quarter of the previous year.
 _EARNINGS = re.compile(r"\b(?:net income|earnings|net loss|profit|revenue|per share|a share)\b", re.I)
 _QUARTER = re.compile(r"\bquarter", re.I)
-_TIME_NOUNS = frozenset({"election", "elections", "games", "olympics", "talks", "protests", "events"})
 _BARE_UNITS = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE", "hours": "H"}
 _AGE = re.compile(r"\bold\b|-old\b", re.I)
 
@@ -52,8 +51,8 @@ def _is_year(doc: Doc, idx: _TokenIndex, s: int, e: int) -> bool:
     if tok is None:
         return True
     head = tok.head
-    if tok.dep_ == "nummod" and head.i > tok.i and head.tag_ == "NNS" and head.lemma_ not in _TIME_NOUNS:
-        return False  # "2000 troops" (but "the 2014 elections" is a compound, not nummod, mostly)
+    if tok.dep_ == "nummod" and head.i == tok.i + 1 and head.lemma_.lower() in lexicon()["count_nouns"]:
+        return False  # "2000 troops" (the model calls it a DATE too; "1989 results" is a year)
     if tok.i > 0 and doc[tok.i - 1].lower_ in lexicon()["year_blockers"]:
         return False
     if tok.ent_type_ == "DATE":

@@ -1,0 +1,27 @@
+"""Sentence lookup by token index, built once per document.
+
+``Token.sent`` re-checks the whole Doc's sentence annotation on every call
+(linear in the document), so the quote stage looks sentences up here instead.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+
+class SentIndex:
+    __slots__ = ("doc", "spans", "starts")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.spans: list[Span] = list(doc.sents)
+        self.starts = [s.start for s in self.spans]
+
+    def of(self, i: int) -> Span:
+        """The sentence holding token i."""
+        return self.spans[max(0, bisect_right(self.starts, i) - 1)]
+
+    def before(self, sent: Span) -> Span | None:
+        k = bisect_right(self.starts, sent.start) - 2
+        return self.spans[k] if k >= 0 else None
