@@ -96,6 +96,8 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
             noun_cands.append(_Cand(_extend(m, head.head), head.head, n, base + 0.2, "light"))
         elif n.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.occurrence_verbs:
             noun_cands.append(_Cand(m, head, n, base + 0.2, "occurrence"))
+        elif n.dep_ == "pobj" and head.dep_ == "agent":  # "were hit by coordinated attacks"
+            noun_cands.append(_Cand(m, head.head, n, base + 0.2, "occurrence"))
         elif n.dep_ == "ROOT" or (n.dep_ in ("dobj", "appos") and not verbal):
             noun_cands.append(_Cand(m, n.head if n.dep_ != "ROOT" else n, n, base * 0.8, "fallback"))
     # what a verbal or light-verb event governs is its content, not a second event
@@ -109,7 +111,8 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
     cands = [c for c in cands if not inside(c)]
     noun_cands = [c for c in noun_cands if not inside(c)]
     cands += noun_cands
-    cands += _frame_nouns(matches, consumed, cands, lex)
+    cands += _frame_nouns(matches, consumed - {i for i in consumed if matches.get(i) is not None
+                                               and matches[i].pattern.pos == "NOUN"}, cands, lex)
     return _merge(cands)
 
 
@@ -120,12 +123,22 @@ def _frame_nouns(matches: dict[int, Match], consumed: set[int], cands: list[_Can
         n = m.head
         if m.pattern.pos != "NOUN" or i in consumed or n.lemma_.lower() not in lex.frame_nouns:
             continue
-        if n.dep_ != "pobj" or n.head.lower_ not in lex.frame_preps or n.head.head.pos_ not in ("VERB", "AUX"):
+        setting = n.dep_ == "pobj" and n.head.lower_ in lex.frame_preps and n.head.head.pos_ in ("VERB", "AUX")
+        # "police dispersed the protesters", "protesters were killed": force used against a protest
+        patient = _patient_of_force(n, cands)
+        if not (setting or patient):
             continue
         if any(c.m.pattern.type == m.pattern.type for c in cands + out):
             continue
         out.append(_Cand(m, n.head.head, n, 0.85, "frame"))
     return out
+
+
+def _patient_of_force(n: Token, cands: list[_Cand]) -> bool:
+    verb = n.head.head if n.dep_ == "pobj" else n.head
+    if n.dep_ not in ("dobj", "nsubjpass", "pobj"):
+        return False
+    return any(c.anchor.i == verb.i and c.m.pattern.type in ("COERCE", "ASSAULT") for c in cands)
 
 
 def _extend(m: Match, verb: Token) -> Match:

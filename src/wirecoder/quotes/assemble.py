@@ -12,6 +12,7 @@ from ..records import Quote
 from .frames import Frame, find_frames
 from .lexicon import CueLexicon, load_lexicon
 from .marks import Marked, find_marked
+from .sentences import SentIndex
 from .speakers import Speaker, SpeakerContext, resolve
 
 _PARA = re.compile(r"\n\s*")
@@ -45,15 +46,18 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
 
 def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     """Every direct, unmarked and reported quote in ``doc``, ordered by position."""
-    text = doc.text
-    if not text.strip() or not doc.has_annotation("DEP"):
+    if not doc.has_annotation("DEP"):
+        return ()
+    sents = SentIndex(doc)
+    text = sents.text
+    if not text.strip():
         return ()
     lex = load_lexicon()
     marked = tuple(t for t in (_trim(text, m) for m in find_marked(text)) if t is not None)
-    frames = find_frames(doc, lex, marked)
+    frames = find_frames(doc, lex, marked, sents)
     paras = [0] + [m.end() for m in _PARA.finditer(text)]
     para_of = lambda pos: bisect_right(paras, pos) - 1  # noqa: E731
-    ctx = SpeakerContext(doc, lex, actor_index(doc))
+    ctx = SpeakerContext(doc, lex, actor_index(doc), sents)
 
     linked: dict[int, int] = {}  # mark index -> frame index
     consumed: set[int] = set()  # marks inside a reported quote (scare quotes, mixed quotes)
@@ -71,11 +75,11 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
                 linked.setdefault(k, fi)
             continue
         consumed.update(k for k, _ in ov)
-        drafts.append(_reported(doc, lex, f, frames, paras, para_of))
+        drafts.append(_reported(doc, lex, f, frames, paras, para_of, sents))
 
     for fi in bare:
         f = frames[fi]
-        for k in _marks_beside(doc, f, marked, linked, para_of):
+        for k in _marks_beside(doc, f, marked, linked, para_of, sents):
             linked[k] = fi
 
     _continue_quotes(text, marked, linked, frames, para_of)
@@ -93,7 +97,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     return _finish(doc, ctx, drafts)
 
 
-def _reported(doc: Doc, lex: CueLexicon, f: Frame, frames: list[Frame], paras: list[int], para_of) -> _Draft:
+def _reported(doc: Doc, lex: CueLexicon, f: Frame, frames: list[Frame], paras: list[int], para_of,
+              sents: SentIndex) -> _Draft:
     """A frame outside quotation marks; direct when it frames a verbatim first-person statement."""
     assert f.content is not None and f.content_tokens is not None
     cs, ce = f.content
@@ -101,9 +106,9 @@ def _reported(doc: Doc, lex: CueLexicon, f: Frame, frames: list[Frame], paras: l
     direct = f.kind == "label"
     if f.kind in ("clause", "according") and (f.inverted or f.colon) and _verbatim(doc, lex, ti, tj):
         direct = True
-        sent = doc[ti].sent
+        sent = sents.of(ti)
         if f.inverted and ti <= sent.start + 1:
-            cs = _extend_back(doc, frames, sent.start, paras[para_of(cs)])
+            cs = _extend_back(doc, frames, sent.start, paras[para_of(cs)], sents)
     return _Draft(cs, ce, f, direct)
 
 
@@ -116,30 +121,31 @@ def _verbatim(doc: Doc, lex: CueLexicon, ti: int, tj: int) -> bool:
     return False
 
 
-def _extend_back(doc: Doc, frames: list[Frame], sent_start: int, para_start: int) -> int:
+def _extend_back(doc: Doc, frames: list[Frame], sent_start: int, para_start: int, sents: SentIndex) -> int:
     """Start of the run of frameless sentences before ``sent_start`` in the same paragraph."""
     cue_tokens = {f.cue_i for f in frames}
     start = doc[sent_start].idx
     i = sent_start
     while i > 0:
-        prev = doc[i - 1].sent
+        prev = sents.of(i - 1)
         if prev.start_char < para_start or any(t.i in cue_tokens for t in prev):
             break
         start, i = prev.start_char, prev.start
-        while start < len(doc.text) and doc.text[start].isspace():
+        while start < len(sents.text) and sents.text[start].isspace():
             start += 1
     return start
 
 
-def _marks_beside(doc: Doc, f: Frame, marked: tuple[Marked, ...], linked: dict[int, int], para_of) -> list[int]:
+def _marks_beside(doc: Doc, f: Frame, marked: tuple[Marked, ...], linked: dict[int, int], para_of,
+                  sents: SentIndex) -> list[int]:
     """Unlinked marks in the frame's sentence; for "X said:" the next quotation."""
-    sent = doc[f.cue_i].sent
+    sent = sents.of(f.cue_i)
     lo, hi = sent.start_char - _NEAR, sent.end_char + _NEAR
     same = [k for k, m in enumerate(marked) if k not in linked and m.start < hi and lo < m.end]
     if same:
         return same
     cue_end = f.cue[1]
-    tail = doc.text[cue_end:sent.end_char].strip()
+    tail = sents.text[cue_end:sent.end_char].strip()
     if f.colon or tail in ("", ":", ".:"):
         for k, m in enumerate(marked):
             if m.start >= cue_end:
@@ -190,5 +196,5 @@ def _finish(doc: Doc, ctx: SpeakerContext, drafts: list[_Draft]) -> tuple[Quote,
         sp = resolve(ctx, doc[f.speaker_i]) if f is not None and f.speaker_i is not None else Speaker(None)
         out.append(Quote(start=d.start, end=d.end, speaker=sp.name, speaker_code=sp.code,
                          speaker_actor_id=sp.actor_id, speaker_span=sp.span,
-                         cue=f.cue if f is not None else None, direct=d.direct, text=doc.text[d.start:d.end]))
+                         cue=f.cue if f is not None else None, direct=d.direct, text=ctx.sents.text[d.start:d.end]))
     return tuple(out)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import CueLexicon
 from .marks import Marked
+from .sentences import SentIndex
 
 FrameKind = Literal["clause", "as", "prep", "infinitive", "object", "according", "bare", "label"]
 
@@ -127,7 +128,7 @@ def _content(doc: Doc, tok: Token, lex: CueLexicon):
     return None
 
 
-def find_frames(doc: Doc, lex: CueLexicon, marked: tuple[Marked, ...]) -> list[Frame]:
+def find_frames(doc: Doc, lex: CueLexicon, marked: tuple[Marked, ...], sents: SentIndex) -> list[Frame]:
     starts = [m.start for m in marked]
     frames: list[Frame] = []
     verbs = lex.any_verb
@@ -138,12 +139,12 @@ def find_frames(doc: Doc, lex: CueLexicon, marked: tuple[Marked, ...]) -> list[F
         if low == ":" and tok.i > 0:
             if names is None:
                 names = frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e)
-            f = _label(doc, tok, names)
+            f = _label(doc, tok, names, sents.text)
             if f is not None and not inside_marks(starts, marked, tok.idx):
                 frames.append(f)
             continue
         if low in first_words:
-            f = _according(doc, tok, first_words[low])
+            f = _according(doc, tok, first_words[low], sents)
             if f is not None and not inside_marks(starts, marked, tok.idx):
                 frames.append(f)
             continue
@@ -171,7 +172,7 @@ def find_frames(doc: Doc, lex: CueLexicon, marked: tuple[Marked, ...]) -> list[F
         colon = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
         around = False
         if (found is None or found[1] is None) and tok.lemma_.lower() in lex.clause_verbs:
-            found = _around(doc, tok, spk) if tok.dep_ in ("parataxis", "ROOT") and not colon else None
+            found = _around(doc, tok, spk, sents) if tok.dep_ in ("parataxis", "ROOT") and not colon else None
             if found is None:
                 frames.append(Frame("bare", cue, tok.i, spk.i, None, None, colon=colon))
                 continue
@@ -189,7 +190,7 @@ _LABEL_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _DASHES = frozenset({"-", "—", "–", "--"})
 
 
-def _label(doc: Doc, colon: Token, names: frozenset[str]) -> Frame | None:
+def _label(doc: Doc, colon: Token, names: frozenset[str], text: str) -> Frame | None:
     """'Name: "..."' or a transcript's 'NAME: ...' paragraph: a speaker label before a colon."""
     last = doc[colon.i - 1]
     if not (last.ent_type_ in _LABEL_ENTS or last.pos_ == "PROPN" and last.is_title
@@ -202,7 +203,6 @@ def _label(doc: Doc, colon: Token, names: frozenset[str]) -> Frame | None:
     line_start = before is None or "\n" in before.text or before.text in _DASHES or "\n" in before.whitespace_
     if not line_start or colon.i - i > 4:
         return None
-    text = doc.text
     after = colon.idx + 1
     while after < len(text) and text[after] in " \t\u00a0":
         after += 1
@@ -219,9 +219,9 @@ def _label(doc: Doc, colon: Token, names: frozenset[str]) -> Frame | None:
     return Frame("label", cue, colon.i, last.i, (after, end), (span.start, span.end))
 
 
-def _around(doc: Doc, tok: Token, spk: Token):
+def _around(doc: Doc, tok: Token, spk: Token, sents: SentIndex):
     """'It is, he says, a bad deal' / 'It is a bad deal, he says': the sentence around a bare frame."""
-    sent = tok.sent
+    sent = sents.of(tok.i)
     f0 = min(tok.i, spk.left_edge.i)
     f1 = max(tok.i, spk.right_edge.i) + 1
     left = _span(doc, sent.start, f0)
@@ -236,7 +236,7 @@ def _around(doc: Doc, tok: Token, spk: Token):
     return None
 
 
-def _according(doc: Doc, tok: Token, seq: tuple[str, ...]) -> Frame | None:
+def _according(doc: Doc, tok: Token, seq: tuple[str, ...], sents: SentIndex) -> Frame | None:
     n = len(seq)
     if tok.i + n > len(doc) or any(doc[tok.i + k].lower_ != seq[k] for k in range(n)):
         return None
@@ -249,7 +249,7 @@ def _according(doc: Doc, tok: Token, seq: tuple[str, ...]) -> Frame | None:
         src = doc[nxt]
         while src.head.i != src.i and src.head.i > src.i and src.head.i - tok.i < 12 and src.head.pos_ in ("NOUN", "PROPN"):
             src = src.head
-    sent = tok.sent
+    sent = sents.of(tok.i)
     a_start, a_end = tok.i, max(src.right_edge.i, last.i) + 1
     left = _span(doc, sent.start, a_start)
     right = _span(doc, a_end, sent.end)

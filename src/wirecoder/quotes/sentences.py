@@ -1,7 +1,8 @@
-"""Sentence lookup by token index, built once per document.
+"""Sentence lookup by token index, and the text, built once per document.
 
 ``Token.sent`` re-checks the whole Doc's sentence annotation on every call
-(linear in the document), so the quote stage looks sentences up here instead.
+(linear in the document), and so does ``Doc.text`` (it re-joins the tokens), so
+the quote stage looks both up here instead.
 """
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from spacy.tokens import Doc, Span
 
 
 class SentIndex:
-    __slots__ = ("doc", "spans", "starts")
+    __slots__ = ("doc", "spans", "starts", "text")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text
         self.spans: list[Span] = list(doc.sents)
         self.starts = [s.start for s in self.spans]
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors.lookup import mentions_in
 from ..records import Actor, ActorMention
 from .lexicon import CueLexicon
+from .sentences import SentIndex
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 _NAME_DEPS = frozenset({"compound", "flat", "det", "amod", "nmod", "nummod", "poss", "case", "quantmod"})
@@ -39,10 +40,16 @@ class SpeakerContext:
     doc: Doc
     lex: CueLexicon
     actors: dict[str, Actor]
+    sents: SentIndex
     _surnames: dict[str, str] | None = None
     _roles: list[tuple[int, str, str]] | None = None  # (char position, role lemma, name)
-    _sents: list | None = None
     memo: dict[int, Speaker] = field(default_factory=dict)
+    _persons: dict[int, Span] | None = None  # token index -> PERSON entity holding it
+
+    def person_at(self, i: int) -> Span | None:
+        if self._persons is None:
+            self._persons = {t: e for e in self.doc.ents if e.label_ == _PERSON for t in range(e.start, e.end)}
+        return self._persons.get(i)
 
     def surnames(self) -> dict[str, str]:
         if self._surnames is None:
@@ -124,10 +131,10 @@ def _resolve(ctx: SpeakerContext, tok: Token, depth: int) -> Speaker:
     if m is not None and m.actor_id in ctx.actors:
         a = ctx.actors[m.actor_id]
         if modifier_only:
-            return Speaker(doc.text[phrase[0]:phrase[1]], a.code, None, phrase)
+            return Speaker(ctx.sents.text[phrase[0]:phrase[1]], a.code, None, phrase)
         if m.kind == "group" and a.kind != "person":
             # "US officials", "Russian diplomats": anonymous sources stay a group of that actor
-            return Speaker(_strip_det(doc.text[m.start:m.end]), a.code, a.id, (m.start, m.end))
+            return Speaker(_strip_det(ctx.sents.text[m.start:m.end]), a.code, a.id, (m.start, m.end))
         return Speaker(a.name, a.code, a.id, (m.start, m.end))
     low = tok.lower_
     if tok.pos_ == "PRON":
@@ -136,7 +143,7 @@ def _resolve(ctx: SpeakerContext, tok: Token, depth: int) -> Speaker:
             if ante is not None:
                 return Speaker(ante.name, ante.code, ante.actor_id, (tok.idx, _end(tok)))
         return Speaker(tok.text, None, None, (tok.idx, _end(tok)))
-    ent = _person_ent(tok)
+    ent = ctx.person_at(tok.i)
     if ent is not None:
         name = ent.text
         if len(ent) == 1:
@@ -144,7 +151,7 @@ def _resolve(ctx: SpeakerContext, tok: Token, depth: int) -> Speaker:
         return Speaker(name, None, None, (ent.start_char, ent.end_char))
     for a in tok.children:
         if a.dep_ == "appos":
-            e = _person_ent(a)
+            e = ctx.person_at(a.i)
             if e is not None:
                 return Speaker(e.text, None, None, (e.start_char, e.end_char))
     if tok.pos_ == "PROPN":
@@ -156,7 +163,7 @@ def _resolve(ctx: SpeakerContext, tok: Token, depth: int) -> Speaker:
         named = [n for pos, r, n in ctx.roles() if r == lemma and pos < tok.idx]
         if named:
             return Speaker(named[-1], None, None, phrase)
-    return Speaker(doc.text[phrase[0]:phrase[1]], None, None, phrase)
+    return Speaker(ctx.sents.text[phrase[0]:phrase[1]], None, None, phrase)
 
 
 def _strip_det(phrase: str) -> str:
@@ -164,9 +171,6 @@ def _strip_det(phrase: str) -> str:
     return rest if rest and first.lower() in ("the", "a", "an") else phrase
 
 
-def _person_ent(tok: Token):
-    if tok.ent_type_ != _PERSON:
-        return None
     for e in tok.doc.ents:  # ents are few; this runs once per quote
         if e.start <= tok.i < e.end:
             return e
@@ -176,7 +180,7 @@ def _person_ent(tok: Token):
 def _antecedent(ctx: SpeakerContext, tok: Token) -> Speaker | None:
     """He/she: the nearest earlier subject that names a person (this sentence first, then back)."""
     doc = ctx.doc
-    sent = tok.sent
+    sent = ctx.sents.of(tok.i)
     candidates: list[Token] = []
     s = sent
     for _ in range(_BACK_SENTS):
@@ -187,7 +191,7 @@ def _antecedent(ctx: SpeakerContext, tok: Token) -> Speaker | None:
             break
         if s.start == 0:
             break
-        s = doc[s.start - 1].sent
+        s = ctx.sents.of(s.start - 1)
     if not candidates:
         return None
     return resolve(ctx, candidates[-1], depth=1)

@@ -11,7 +11,9 @@ what a trimmed copy keeps high while its Jaccard falls.
 from __future__ import annotations
 
 import base64
+import zlib
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -44,14 +46,23 @@ class DuplicateMatch:
 def signature(text: str) -> tuple[np.ndarray, int]:
     """MinHash values (uint32) of a text's shingles and the number of shingles."""
     sh = shingles(text, SHINGLE)
-    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    m = _minhash()
     if sh:
         m.update_batch(list(sh))
     return np.asarray(m.hashvalues, dtype=np.uint32), len(sh)
 
 
-def _minhash(sig: np.ndarray) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=sig, scheme=SCHEME)
+@cache
+def _permutations() -> np.ndarray:
+    """The seeded permutation parameters, computed once (datasketch redraws them per MinHash)."""
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+
+
+def _minhash(sig: np.ndarray | None = None) -> MinHash:
+    # crc32 is a stable 32-bit hash (saved signatures stay valid across runs) and far cheaper than
+    # datasketch's default SHA-1; the random affine permutations do the mixing.
+    return MinHash(num_perm=NUM_PERM, hashvalues=sig, scheme=SCHEME, permutations=_permutations(),
+                   hashfunc=zlib.crc32)
 
 
 def estimate(sig_a: np.ndarray, n_a: int, sig_b: np.ndarray, n_b: int) -> tuple[float, float]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date as Date
-from functools import cache
+from functools import cache, lru_cache
 
 from ..records import Analysis
 
@@ -57,6 +57,7 @@ def shingles(text: str, k: int = 4) -> set[bytes]:
     return {" ".join(ws[i:i + k]).encode("utf-8") for i in range(len(ws) - k + 1)}
 
 
+@lru_cache(maxsize=200_000)
 def stem(w: str) -> str:
     """A light English plural/possessive stripper: enough to join 'protesters' and 'protester'."""
     if w.endswith("'s"):
@@ -71,13 +72,21 @@ def stem(w: str) -> str:
 def content_terms(text: str) -> Counter[str]:
     """Content words (no stopwords, no numbers, length >= 3), stemmed, lead words counted twice."""
     stop = stopwords()
+    text = _URL.sub(" ", text).lower().replace("’", "'")
+    cut = _lead_end(text)
+    lead, rest = _WORD.findall(text, 0, cut), _WORD.findall(text, cut)
     out: Counter[str] = Counter()
-    for m in _WORD.finditer(_URL.sub(" ", text)):
-        w = m.group().lower().replace("’", "'")
-        if len(w) < 3 or w in stop or w[0].isdigit():
-            continue
-        out["w:" + stem(w)] += 2 if m.start() < LEAD_CHARS else 1
+    for ws in (lead, lead, rest):
+        out.update("w:" + stem(w) for w in ws if len(w) > 2 and w not in stop and not w[0].isdigit())
     return out
+
+
+def _lead_end(text: str) -> int:
+    """Where the lead ends: LEAD_CHARS, moved past the end of a word it would split."""
+    cut = min(LEAD_CHARS, len(text))
+    while cut < len(text) and text[cut].isalnum() and text[cut - 1].isalnum():
+        cut += 1
+    return cut
 
 
 def _name_key(name: str) -> str:

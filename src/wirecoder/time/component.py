@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Token
 from ..nlp.extensions import register_extensions
 from ..records import TimeExpression
 from .lexicon import lexicon, patterns
-from .rules import RULES, Context
+from .rules import Context
+from .rules_extra import RULES
 from .tense import future_cue, tense_of
 
 # Quarterly-results copy: its "a year ago" means the same quarter of the previous year.
