@@ -142,3 +142,29 @@ def error_class(code: str) -> type[WirecoderError]:
             return cls
         todo.extend(cls.__subclasses__())
     return WirecoderError
+
+
+# ---- serve (HTTP API): refusals of a request; the body is always WirecoderError.to_dict()
+class ServeError(WirecoderError):
+    code = "W800"
+    stage = "serve"
+
+
+class BadParameter(ServeError):
+    """A request parameter or body field is missing, of the wrong type or out of range."""
+    code = "W801"
+
+
+class Unauthorized(ServeError):
+    """A write (ingest) request without the right API token."""
+    code = "W802"
+
+
+class IngestDisabled(ServeError):
+    """The server has no API token configured, so it refuses every write."""
+    code = "W803"
+
+
+class NotFound(ServeError):
+    """No such route, article or event."""
+    code = "W804"

@@ -27,6 +27,8 @@ def add_batch_commands(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--run-id", dest="run_key", metavar="ID", help="name of the run: new, or one to finish")
     g.add_argument("--resume", action="store_true", help="finish the latest unfinished run in this database")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress output")
+    p.add_argument("--log-every", dest="log_every", type=float, default=10.0, metavar="S",
+                   help="when stderr is not a terminal, a progress line every S seconds (default 10)")
     _add_input(p)
     _add_common(p)
     p.set_defaults(func=cmd_run)
@@ -80,7 +82,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                          run_key=args.run_key, resume=args.resume,
                          partition_size=args.partition_size or DEFAULT_PARTITION_SIZE,
                          command="run " + " ".join(args.sources))
-    with _Reporter(args.quiet) as reporter:
+    with _Reporter(args.quiet, args.log_every) as reporter:
         result = run_batch(args.sources, settings, options, on_progress=reporter)
     t, tot = result.tally, result.totals
     print(f"run {result.run_key} (attempt {result.attempt}, store run {result.store_run}): {t.summary()}",

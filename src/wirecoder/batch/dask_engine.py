@@ -15,6 +15,7 @@ pipeline is not shared between threads, processes scale.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, wait
 from pathlib import Path
 
 from ..errors import SettingsError
@@ -43,43 +44,37 @@ def run_dask(parts: Iterable[Partition], settings: Settings, address: str, spill
     after receiving it) is loaded, not sent again.
     """
     try:
-        from distributed import Client, as_completed
+        from distributed import Client
     except ImportError as exc:
         raise SettingsError("the Dask engine needs the 'dask' extra: pip install 'wirecoder[dask]'") from exc
 
     client = Client(address, set_as_default=False)
     try:
         slots = max(1, sum(client.nthreads().values())) * inflight_per_worker
-        pending = iter(parts)
-        futures = as_completed(with_results=False)
-        owner: dict[str, Partition] = {}
-        inflight = 0
-
-        def submit_more() -> Iterator[tuple[Partition, list[Outcome]]]:
-            nonlocal inflight
-            while inflight < slots:
-                part = next(pending, None)
-                if part is None:
-                    return
-                saved = spill_path(spill_dir, part.index)
-                if saved.is_file():
-                    yield part, parquet_to_outcomes(saved)
-                    continue
-                # pure=False: every attempt runs, never a cached result of an earlier run
-                fut = client.submit(analyse_partition_parquet, settings, part, pure=False,
-                                    key=f"wirecoder-part-{part.index}-{id(part):x}")
-                owner[fut.key] = part
-                futures.add(fut)
-                inflight += 1
-
-        yield from submit_more()
-        for fut in futures:
-            part = owner.pop(fut.key)
-            inflight -= 1
-            data = fut.result()  # a task that failed on every retry raises here; the run is resumable
-            path = spill_path(spill_dir, part.index)
-            save_atomically(data, path)
-            yield part, parquet_to_outcomes(path)
-            yield from submit_more()
+        # a concurrent.futures executor over the cluster (pure=False: every attempt runs, no cached
+        # result of an earlier one); its futures work with concurrent.futures.wait
+        pool = client.get_executor(pure=False)
+        inflight: dict = {}  # future -> partition
+        for part in parts:
+            saved = spill_path(spill_dir, part.index)
+            if saved.is_file():  # received by an earlier attempt
+                yield part, parquet_to_outcomes(saved)
+                continue
+            inflight[pool.submit(analyse_partition_parquet, settings, part)] = part
+            while len(inflight) >= slots:
+                yield from _collect(inflight, spill_dir)
+        while inflight:
+            yield from _collect(inflight, spill_dir)
     finally:
         client.close()
+
+
+def _collect(inflight: dict, spill: Path) -> Iterator[tuple[Partition, list[Outcome]]]:
+    """Wait for at least one partition; save each finished one, then hand it on."""
+    done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+    for fut in done:
+        part = inflight.pop(fut)
+        data = fut.result()  # a task that failed on every allowed retry raises here; the run is resumable
+        path = spill_path(spill, part.index)
+        save_atomically(data, path)
+        yield part, parquet_to_outcomes(path)

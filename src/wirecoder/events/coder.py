@@ -28,6 +28,8 @@ from .triggers import Match, match, pos_class
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "dative", "acomp"})
 _CONTENT_PREPS = frozenset({"of", "for", "over", "about", "against", "on", "to", "into", "from"})
 _COND_MARKS = frozenset({"if", "unless", "lest"})
+# Material acts are the news an analyst tracks first; statements about them rank below them.
+_MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "AID", "RETREAT", "COOPERATE"})
 _PLACE_TARGETS = frozenset({"PROTEST", "COERCE"})
 _EVIDENCE_CUT = frozenset({"advcl", "parataxis", "ccomp"})
 
@@ -89,9 +91,9 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
         n = m.head
         base = m.pattern.conf or 0.5
         head = n.head
-        if n.dep_ in ("dobj", "obj") and head.lemma_.lower() in lex.light_verbs:
+        if n.dep_ in ("dobj", "obj") and lex.lemma(head) in lex.light_verbs:
             noun_cands.append(_Cand(_extend(m, head), head, n, base + 0.25, "light"))
-        elif n.dep_ == "pobj" and head.head.lemma_.lower() in lex.light_verbs and head.head.pos_ == "VERB" \
+        elif n.dep_ == "pobj" and lex.lemma(head.head) in lex.light_verbs and head.head.pos_ == "VERB" \
                 and head.lower_ in ("on", "in", "part"):
             noun_cands.append(_Cand(_extend(m, head.head), head.head, n, base + 0.2, "light"))
         elif n.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.occurrence_verbs:
@@ -108,7 +110,7 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
         own = {c.anchor.i, c.m.head.i}
         return bool(own & blocked) or any(a not in own and own & cont for a, cont in owned)
 
-    cands = [c for c in cands if not inside(c)]
+    cands = [c for c in cands if not inside(c) and not _background_casualty(c)]
     noun_cands = [c for c in noun_cands if not inside(c)]
     cands += noun_cands
     cands += _frame_nouns(matches, consumed - {i for i in consumed if matches.get(i) is not None
@@ -130,8 +132,18 @@ def _frame_nouns(matches: dict[int, Match], consumed: set[int], cands: list[_Can
             continue
         if any(c.m.pattern.type == m.pattern.type for c in cands + out):
             continue
-        out.append(_Cand(m, n.head.head, n, 0.85, "frame"))
+        # a protest met with force is the story; the force is the response (ranked below it)
+        anchor = n.head.head if n.dep_ == "pobj" else n.head
+        out.append(_Cand(m, anchor, n, 0.99 if patient else 0.85, "frame"))
     return out
+
+
+def _background_casualty(c: _Cand) -> bool:
+    """'the town where 24 people were killed': agentless casualties in a relative clause describe the
+    background of a place or event; they are not news of their own."""
+    v = c.anchor
+    return (c.m.pattern.type == "ASSAULT" and v.dep_ == "relcl"
+            and any(g.dep_ == "auxpass" for g in v.children) and not any(g.dep_ == "agent" for g in v.children))
 
 
 def _patient_of_force(n: Token, cands: list[_Cand]) -> bool:
@@ -272,7 +284,8 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes) -> Even
     cameo = lex.cameo_for(p) if typ == p.type else lex.mode_cameo.get((typ, mode or "")) or lex.type_cameo.get(typ)
     toks = [doc[i] for i in c.m.tokens]
     trig = (min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
-    conf = _confidence(c, source, target, mod)
+    conf = c.conf if c.how == "frame" else _confidence(c, source, target, mod) + (0.06 if typ in _MATERIAL else 0.0)
+    conf = round(min(0.99, conf), 2)
     return Event(
         type=typ, evidence=_evidence(anchor), trigger=trig, mode=mode, context=p.context,
         cameo=cameo, goldstein=lex.goldstein_for(cameo), source=tuple(source), target=tuple(target),

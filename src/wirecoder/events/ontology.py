@@ -65,8 +65,14 @@ class Lexicon:
     intent: dict[str, tuple[str, str]]  # type -> (type, mode) for an act its own actor announces
     disaster: frozenset[str]  # natural and accidental causes: "killed in an earthquake" is no assault
     deontic: frozenset[str] = frozenset()
+    lemma_fixes: dict[str, str] | None = None
     frame_nouns: frozenset[str] = frozenset()
     frame_preps: frozenset[str] = frozenset()
+
+    def lemma(self, tok) -> str:
+        """The token's lemma, corrected where the statistical lemmatizer is known to err."""
+        fixes = self.lemma_fixes or {}
+        return fixes.get(tok.lower_) or fixes.get(tok.lemma_.lower()) or tok.lemma_.lower()
 
     def lookup(self, lemma: str, pos: str) -> tuple[Pattern, ...]:
         return self.patterns.get((lemma, pos), ())
@@ -159,5 +165,6 @@ def load_lexicon(user_file: str | None = None) -> Lexicon:
         speech=frozenset(classes["speech"]), documents=frozenset(classes["document"]),
         nonintent_verbs=frozenset(cls["nonintent_verbs"]),
         intent={k: (v[0], v[1]) for k, v in onto.get("intent", {}).items()},
-        disaster=frozenset(classes["disaster"]), deontic=frozenset(cls.get("deontic", ())), frame_nouns=frozenset(cls.get("frame_nouns", ())),
+        disaster=frozenset(classes["disaster"]), deontic=frozenset(cls.get("deontic", ())),
+        lemma_fixes=dict(cls.get("lemma_fixes", {})), frame_nouns=frozenset(cls.get("frame_nouns", ())),
         frame_preps=frozenset(classes["frame_preps"]))

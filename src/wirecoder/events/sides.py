@@ -250,15 +250,29 @@ def _target_candidates(verb: Token) -> list[list[Token]]:
                 if p:
                     out.append(p)
             elif c.dep_ in ("acl", "relcl", "ccomp"):
-                s = [g for g in c.children if g.dep_ in SUBJ + SUBJ_PASS and g.lower_ not in _RELPRON]
-                if s:
-                    out.append(s)
+                out.extend(_clause_parties(c))
     for c in verb.children:  # "demanded that its partners refuse ..."
         if c.dep_ == "ccomp":
-            s = [g for g in c.children if g.dep_ in SUBJ + SUBJ_PASS]
-            if s:
-                out.append(s)
+            out.extend(_clause_parties(c))
     return out
+
+
+def _clause_parties(clause: Token) -> list[list[Token]]:
+    """Who must act in a demanded clause: its subject; in a passive clause ("that Ukraine will not be
+    allowed to join NATO") the unnamed agent is sought first among the clause's other parties."""
+    subj = [g for g in clause.children if g.dep_ in SUBJ + SUBJ_PASS and g.lower_ not in _RELPRON]
+    if not any(g.dep_ == "auxpass" for g in clause.children):
+        return [subj] if subj else []
+    others: list[list[Token]] = []
+    for x in [clause] + [g for g in clause.children if g.dep_ == "xcomp"]:
+        for g in x.children:
+            if g.dep_ in ("dobj", "dative"):
+                others.append([g])
+            elif g.dep_ in ("prep", "agent"):
+                p = [h for h in g.children if h.dep_ == "pobj"]
+                if p:
+                    others.append(p)
+    return others + ([subj] if subj else [])
 
 
 def _with_conjuncts(heads: list[Token]) -> list[Token]:

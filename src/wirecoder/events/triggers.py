@@ -39,7 +39,7 @@ def candidates(lex: Lexicon, tok: Token) -> tuple[Pattern, ...]:
     pos = pos_class(tok)
     if pos is None:
         return ()
-    lemma = tok.lemma_.lower()
+    lemma = lex.lemma(tok)
     found = lex.lookup(lemma, pos)
     if not found and tok.lower_ != lemma:
         found = lex.lookup(tok.lower_, pos)

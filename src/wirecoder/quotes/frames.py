@@ -78,8 +78,8 @@ def _span(doc: Doc, i: int, j: int) -> tuple[int, int, int, int] | None:
     return doc[i].idx, _end(doc[j - 1]), i, j
 
 
-def _subtree(doc: Doc, tok: Token, with_tok: bool = True):
-    return _span(doc, tok.left_edge.i if with_tok else tok.left_edge.i, tok.right_edge.i + 1)
+def _subtree(doc: Doc, tok: Token):
+    return _span(doc, tok.left_edge.i, tok.right_edge.i + 1)
 
 
 def _child(tok: Token, deps: tuple[str, ...], lower: str | None = None) -> Token | None:

@@ -18,7 +18,6 @@ from ..records import Actor, ActorMention
 from .lexicon import CueLexicon
 from .sentences import SentIndex
 
-_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 _NAME_DEPS = frozenset({"compound", "flat", "det", "amod", "nmod", "nummod", "poss", "case", "quantmod"})
 _PERSON = "PERSON"
 _BACK_SENTS = 6
