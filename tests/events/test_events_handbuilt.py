@@ -200,3 +200,47 @@ China China PROPN pobj 2
     assert find_events(doc) == ()
     ev = only(find_events(doc, load_lexicon(str(f))), "CONSULT")
     assert codes(ev.source) == {"RUS"} and codes(ev.target) == {"CHN"}
+
+
+def test_participle_with_agent_is_passive(vocab):
+    doc = make(vocab, """
+Rebuked rebuke VERB advcl 5
+by by ADP agent 0
+France France PROPN pobj 1
+, , PUNCT punct 5
+Germany Germany PROPN nsubj 5
+withdrew withdraw VERB ROOT 5
+. . PUNCT punct 5""")
+    ev = only(find_events(doc), "ACCUSE")
+    assert codes(ev.source) == {"FRA"} and codes(ev.target) == {"DEU"}
+
+
+def test_possessive_pronoun_takes_the_last_state_named(vocab):
+    doc = make(vocab, """
+Russia Russia PROPN nsubj 1
+protested protest VERB ROOT 1
+after after SCONJ mark 8
+eight eight NUM nsubjpass 8
+of of ADP prep 3
+its its PRON poss 6
+staff staff NOUN pobj 4
+were be AUX auxpass 8
+expelled expel VERB advcl 1
+. . PUNCT punct 1""")
+    ev = only(find_events(doc), "SANCTION")
+    assert codes(ev.target) == {"RUS"}
+
+
+def test_agentless_casualties_in_a_relative_clause_are_background(vocab):
+    doc = make(vocab, """
+Rebels rebel NOUN nsubj 1
+entered enter VERB ROOT 1
+the the DET det 3
+town town NOUN dobj 1
+where where ADV advmod 8
+ten ten NUM nummod 6
+people people NOUN nsubjpass 8
+were be AUX auxpass 8
+killed kill VERB relcl 3
+. . PUNCT punct 1""")
+    assert "ASSAULT" not in {e.type for e in find_events(doc)}

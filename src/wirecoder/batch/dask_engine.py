@@ -48,25 +48,29 @@ def run_dask(parts: Iterable[Partition], settings: Settings, address: str, spill
     except ImportError as exc:
         raise SettingsError("the Dask engine needs the 'dask' extra: pip install 'wirecoder[dask]'") from exc
 
-    client = Client(address, set_as_default=False)
+    client = pool = None  # connected on the first partition that needs analysing
+    slots = 1
+    inflight: dict = {}  # future -> partition
     try:
-        slots = max(1, sum(client.nthreads().values())) * inflight_per_worker
-        # a concurrent.futures executor over the cluster (pure=False: every attempt runs, no cached
-        # result of an earlier one); its futures work with concurrent.futures.wait
-        pool = client.get_executor(pure=False)
-        inflight: dict = {}  # future -> partition
         for part in parts:
             saved = spill_path(spill_dir, part.index)
             if saved.is_file():  # received by an earlier attempt
                 yield part, parquet_to_outcomes(saved)
                 continue
+            if client is None:
+                client = Client(address, set_as_default=False)
+                slots = max(1, sum(client.nthreads().values())) * inflight_per_worker
+                # a concurrent.futures executor over the cluster (pure=False: every attempt runs,
+                # never a cached result of an earlier one); its futures work with concurrent.futures.wait
+                pool = client.get_executor(pure=False)
             inflight[pool.submit(analyse_partition_parquet, settings, part)] = part
             while len(inflight) >= slots:
                 yield from _collect(inflight, spill_dir)
         while inflight:
             yield from _collect(inflight, spill_dir)
     finally:
-        client.close()
+        if client is not None:
+            client.close()
 
 
 def _collect(inflight: dict, spill: Path) -> Iterator[tuple[Partition, list[Outcome]]]:

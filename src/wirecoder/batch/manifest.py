@@ -49,6 +49,7 @@ CREATE TABLE IF NOT EXISTS batch_partitions (
     idx          INTEGER NOT NULL,
     fingerprint  VARCHAR NOT NULL,
     items        INTEGER NOT NULL,
+    analyses     INTEGER NOT NULL,    -- items analysed (not failed): stored + duplicates
     stored       INTEGER NOT NULL,
     duplicates   INTEGER NOT NULL,
     failures     INTEGER NOT NULL,
@@ -118,11 +119,21 @@ class Manifest:
                          run.attempts + 1)
 
     def finish(self, run: RunRecord) -> WriteReport:
-        """Mark the run finished and return its totals over every attempt (also set on the store run)."""
-        row = self.store.con.execute(
-            "SELECT coalesce(sum(stored), 0), coalesce(sum(duplicates), 0), coalesce(sum(failures), 0), "
-            "coalesce(sum(events), 0) FROM batch_partitions WHERE run_key = ?", [run.run_key]).fetchone()
-        report = WriteReport(*(int(x) for x in row))
+        """Mark the run finished and return its totals over every attempt (also set on the store run).
+
+        Counted from what the database holds for the run, not summed from the
+        partitions' write reports: a partition written twice (see above)
+        reports its own articles as duplicates the second time.
+        """
+        con = self.store.con
+        analyses = con.execute("SELECT coalesce(sum(analyses), 0) FROM batch_partitions WHERE run_key = ?",
+                               [run.run_key]).fetchone()[0]
+        stored, events = con.execute(
+            "SELECT count(*), coalesce(sum((SELECT count(*) FROM events e WHERE e.article_pk = a.pk)), 0) "
+            "FROM articles a WHERE a.run_id = ?", [run.store_run]).fetchone()
+        failures = con.execute("SELECT count(*) FROM failures WHERE run_id = ?", [run.store_run]).fetchone()[0]
+        report = WriteReport(stored=int(stored), duplicates=max(0, int(analyses) - int(stored)),
+                             failures=int(failures), events=int(events))
         self.store.finish_run(run.store_run, report)
         self.store.con.execute("UPDATE batch_runs SET finished = ? WHERE run_key = ?", [_now(), run.run_key])
         return report
@@ -134,10 +145,11 @@ class Manifest:
                                       [run_key]).fetchall()
         return {int(i): f for i, f in rows}
 
-    def mark_done(self, run_key: str, index: int, fingerprint: str, items: int, report: WriteReport) -> None:
+    def mark_done(self, run_key: str, index: int, fingerprint: str, items: int, analyses: int,
+                  report: WriteReport) -> None:
         self.store.con.execute(
-            "INSERT INTO batch_partitions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [run_key, index, fingerprint, items, report.stored, report.duplicates, report.failures,
+            "INSERT INTO batch_partitions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [run_key, index, fingerprint, items, analyses, report.stored, report.duplicates, report.failures,
              report.events, _now()])
 
     def unrecorded_failures(self, store_run: int, failures: Sequence[Failure]) -> list[Failure]:

@@ -97,7 +97,7 @@ def run_batch(sources: Sequence[str], settings: Settings, options: RunOptions = 
             analyses = [o for o in outcomes if not isinstance(o, Failure)]
             fails = manifest.unrecorded_failures(run.store_run, [o for o in outcomes if isinstance(o, Failure)])
             report = store.write([*analyses, *fails], run_id=run.store_run)
-            manifest.mark_done(run.run_key, part.index, part.fingerprint, len(part.items), report)
+            manifest.mark_done(run.run_key, part.index, part.fingerprint, len(part.items), len(analyses), report)
             for o in outcomes:
                 tally.add(o)
             progress.advance(len(outcomes), sum(isinstance(o, Failure) for o in outcomes))

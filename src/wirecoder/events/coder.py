@@ -100,6 +100,8 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
             noun_cands.append(_Cand(m, head, n, base + 0.2, "occurrence"))
         elif n.dep_ == "pobj" and head.dep_ == "agent":  # "were hit by coordinated attacks"
             noun_cands.append(_Cand(m, head.head, n, base + 0.2, "occurrence"))
+        elif n.dep_ == "pobj" and head.lower_ in ("in", "during") and lex.lemma(head.head) in lex.casualty_verbs:
+            noun_cands.append(_Cand(m, head.head, n, base + 0.2, "occurrence"))  # "died in a rocket attack"
         elif n.dep_ == "ROOT" or (n.dep_ in ("dobj", "appos") and not verbal):
             noun_cands.append(_Cand(m, n.head if n.dep_ != "ROOT" else n, n, base * 0.8, "fallback"))
     # what a verbal or light-verb event governs is its content, not a second event
@@ -111,7 +113,7 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
         return bool(own & blocked) or any(a not in own and own & cont for a, cont in owned)
 
     cands = [c for c in cands if not inside(c) and not _background_casualty(c)]
-    noun_cands = [c for c in noun_cands if not inside(c)]
+    noun_cands = [c for c in noun_cands if not inside(c) and not _background_casualty(c)]
     cands += noun_cands
     cands += _frame_nouns(matches, consumed - {i for i in consumed if matches.get(i) is not None
                                                and matches[i].pattern.pos == "NOUN"}, cands, lex)
@@ -139,11 +141,13 @@ def _frame_nouns(matches: dict[int, Match], consumed: set[int], cands: list[_Can
 
 
 def _background_casualty(c: _Cand) -> bool:
-    """'the town where 24 people were killed': agentless casualties in a relative clause describe the
-    background of a place or event; they are not news of their own."""
+    """'the town where 24 people were killed (in riots)': agentless casualties in a relative clause
+    describe the background of a place or event; they are not news of their own."""
     v = c.anchor
-    return (c.m.pattern.type == "ASSAULT" and v.dep_ == "relcl"
-            and any(g.dep_ == "auxpass" for g in v.children) and not any(g.dep_ == "agent" for g in v.children))
+    casualty = c.m.pattern.lemma in ("kill", "wound", "injure") or (c.noun is not None and c.how == "occurrence")
+    passive = any(g.dep_ == "auxpass" for g in v.children)
+    return (casualty and v.dep_ == "relcl" and not any(g.dep_ == "agent" for g in v.children)
+            and (passive and v.lemma_.lower() in ("kill", "wound", "injure") or v.lemma_.lower() == "die"))
 
 
 def _patient_of_force(n: Token, cands: list[_Cand]) -> bool:

@@ -66,6 +66,7 @@ class Lexicon:
     disaster: frozenset[str]  # natural and accidental causes: "killed in an earthquake" is no assault
     deontic: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] | None = None
+    casualty_verbs: frozenset[str] = frozenset()
     frame_nouns: frozenset[str] = frozenset()
     frame_preps: frozenset[str] = frozenset()
 
@@ -166,5 +167,5 @@ def load_lexicon(user_file: str | None = None) -> Lexicon:
         nonintent_verbs=frozenset(cls["nonintent_verbs"]),
         intent={k: (v[0], v[1]) for k, v in onto.get("intent", {}).items()},
         disaster=frozenset(classes["disaster"]), deontic=frozenset(cls.get("deontic", ())),
-        lemma_fixes=dict(cls.get("lemma_fixes", {})), frame_nouns=frozenset(cls.get("frame_nouns", ())),
+        lemma_fixes=dict(cls.get("lemma_fixes", {})), casualty_verbs=frozenset(cls.get("casualty_verbs", ())), frame_nouns=frozenset(cls.get("frame_nouns", ())),
         frame_preps=frozenset(classes["frame_preps"]))

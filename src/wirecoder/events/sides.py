@@ -66,7 +66,7 @@ class SideFinder:
             on_head = [m for m in found if m.start <= head.idx < m.end]
             refs = [actor_ref(self.doc, m, self.actors) for m in (on_head or found)]
             if not any(r.code for r in refs):
-                refs = self._localise(head, refs)
+                refs = self._localise(head, refs, lo, hi)
             return refs
         poss = next((t for t in toks if t.dep_ == "poss" and t.lower_ in ("its", "their")), None)
         if poss is not None:
@@ -91,8 +91,12 @@ class SideFinder:
             return [ActorRef(name=span.text, code=None, span=(span.start_char, span.end_char))]
         return []
 
-    def _localise(self, head: Token, refs: list[ActorRef]) -> list[ActorRef]:
-        """An uncoded group located in a country ("an insurgency in eastern Ukraine") takes its code."""
+    def _localise(self, head: Token, refs: list[ActorRef], lo: int, hi: int) -> list[ActorRef]:
+        """An uncoded group of a country ("Fijian rebels", "an insurgency in eastern Ukraine") takes its code."""
+        own = self._place_ref(lo, hi)
+        if own is not None:
+            return [ActorRef(name=r.name, code=own.code, sector=r.sector, igo=r.igo, actor_id=r.actor_id,
+                             span=r.span) for r in refs]
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "from"):
                 for g in c.children:
@@ -146,11 +150,13 @@ class SideFinder:
 
     def _object_refs(self, verb: Token, exclude: list[ActorRef]) -> list[ActorRef]:
         ex = {r.actor_id or r.name.lower() for r in exclude}
+        first: list[ActorRef] = []
         for cands in _target_candidates(verb):
             refs = [r for r in self.refs(cands) if (r.actor_id or r.name.lower()) not in ex]
-            if refs:
-                return refs
-        return []
+            if any(r.code for r in refs):
+                return refs  # an identified actor beats a bare phrase ("offered its troops to Lebanon")
+            first = first or refs
+        return first
 
     def noun_sides(self, noun: Token) -> tuple[list[ActorRef], list[ActorRef]]:
         """Sides of an event noun: possessor/demonym/'by' -> source; 'against', 'on', 'of' -> target."""
@@ -182,7 +188,9 @@ def clause_subject(verb: Token) -> tuple[list[Token], bool]:
     Follows shared subjects: conjoined verbs, control and raising ("is expected to
     lead"), relative clauses (the modified noun), and participles ("troops massed").
     """
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    # passive also without auxiliary: "Rebuked by X, Y ...", "talks held by X"
+    passive = any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ == "aux" for c in verb.children))
     for _ in range(6):
         subj = [c for c in verb.children if c.dep_ in SUBJ + SUBJ_PASS]
         if subj:
@@ -194,7 +202,7 @@ def clause_subject(verb: Token) -> tuple[list[Token], bool]:
             return [verb.head], passive
         if verb.dep_ == "acl":
             return [verb.head], passive or verb.tag_ == "VBN"
-        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and verb.head is not verb:
             head = verb.head
             if verb.dep_ == "xcomp":
                 # object control: "urged Iraq to withdraw" -> Iraq withdraws

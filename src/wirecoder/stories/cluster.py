@@ -80,6 +80,7 @@ class StoryIndex:
         self._story_of: dict[str, str] = {}
         self._dups = DuplicateIndex()
         self._matches: dict[str, DuplicateMatch] = {}
+        self._primed: set[str] = set()
 
     # ------------------------------------------------------------------ queries
     def __len__(self) -> int:
@@ -101,6 +102,23 @@ class StoryIndex:
         return {aid: m.duplicate_of for aid, m in self._matches.items()}
 
     # ------------------------------------------------------------------ assignment
+    def prime(self, analyses: Iterable[Analysis]) -> None:
+        """Count document frequencies of a batch before assigning it (a fresh index's IDF is weak).
+
+        The primed articles are not counted again when they are assigned.
+        """
+        for a in analyses:
+            if a.article.id in self._primed or a.article.id in self._story_of:
+                continue
+            self._primed.add(a.article.id)
+            self._count(weighted_terms(a))
+
+    def _count(self, raw: dict[str, float]) -> None:
+        self._docs += 1
+        df = self._df
+        for t in raw:
+            df[t] = df.get(t, 0) + 1
+
     def assign(self, analysis: Analysis) -> Analysis:
         """Place one article in a story; returns the Analysis with ``story`` set."""
         aid = analysis.article.id
@@ -113,7 +131,12 @@ class StoryIndex:
                 sid = self._story_of[match.duplicate_of]
                 self._story_of[aid] = sid
                 return dataclasses.replace(analysis, story=sid)
-        vec = self._vector(weighted_terms(analysis))
+        raw = weighted_terms(analysis)
+        if aid in self._primed:
+            self._primed.discard(aid)
+        else:
+            self._count(raw)
+        vec = self._vector(raw)
         day = article_date(analysis)
         story = self._best_story(vec, day)
         if story is None:
@@ -128,12 +151,8 @@ class StoryIndex:
         return int(story.id[1:]) - 1  # ids are "s1", "s2", ... in order of creation
 
     def _vector(self, raw: dict[str, float]) -> dict[str, float]:
-        """TF-IDF weights with the online document frequencies (this article counted first)."""
-        self._docs += 1
-        df = self._df
-        for t in raw:
-            df[t] = df.get(t, 0) + 1
-        n = self._docs
+        """TF-IDF weights with the online document frequencies (this article already counted)."""
+        df, n = self._df, self._docs
         w = {t: (1.0 + math.log(x)) * (math.log((n + 1) / (df[t] + 1)) + 1.0) for t, x in raw.items() if x > 0}
         if len(w) > self.params.doc_terms:
             w = dict(heapq.nlargest(self.params.doc_terms, w.items(), key=lambda kv: kv[1]))
@@ -235,8 +254,16 @@ class StoryIndex:
         return cls.from_state(json.loads(gzip.decompress(raw) if path.suffix == ".gz" else raw))
 
 
-def assign_stories(analyses: Iterable[Analysis], index: StoryIndex | None = None) -> Iterator[Analysis]:
-    """Stream analyses through a StoryIndex (a fresh one unless given); yields them with ``story`` set."""
+def assign_stories(analyses: Iterable[Analysis], index: StoryIndex | None = None, *,
+                   prime: bool = False) -> Iterator[Analysis]:
+    """Stream analyses through a StoryIndex (a fresh one unless given); yields them with ``story`` set.
+
+    ``prime=True`` reads the whole batch first to count document frequencies
+    (better IDF for a fresh index; holds the batch in memory).
+    """
     index = index if index is not None else StoryIndex()
+    if prime:
+        analyses = list(analyses)
+        index.prime(analyses)
     for a in analyses:
         yield index.assign(a)
