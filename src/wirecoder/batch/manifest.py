@@ -128,9 +128,9 @@ class Manifest:
         con = self.store.con
         analyses = con.execute("SELECT coalesce(sum(analyses), 0) FROM batch_partitions WHERE run_key = ?",
                                [run.run_key]).fetchone()[0]
-        stored, events = con.execute(
-            "SELECT count(*), coalesce(sum((SELECT count(*) FROM events e WHERE e.article_pk = a.pk)), 0) "
-            "FROM articles a WHERE a.run_id = ?", [run.store_run]).fetchone()
+        stored = con.execute("SELECT count(*) FROM articles WHERE run_id = ?", [run.store_run]).fetchone()[0]
+        events = con.execute("SELECT count(*) FROM events e JOIN articles a ON e.article_pk = a.pk "
+                             "WHERE a.run_id = ?", [run.store_run]).fetchone()[0]
         failures = con.execute("SELECT count(*) FROM failures WHERE run_id = ?", [run.store_run]).fetchone()[0]
         report = WriteReport(stored=int(stored), duplicates=max(0, int(analyses) - int(stored)),
                              failures=int(failures), events=int(events))
