@@ -9,6 +9,8 @@ writing to the store, all included. Printed per configuration: wall time
 arrived, i.e. without start-up), and the ratio to one worker. One worker runs
 in-process (what ``--workers 1`` does); ``--pool-for-one`` runs it as a pool
 of one worker process instead, to isolate the pool's scaling from its cost.
+"driver CPU s" is the CPU time of this (driver) process: reading, unpickling
+results, writing the store (and, for one in-process worker, the analysis).
 The load average is printed before and after: on a shared machine, figures
 from a box with a load above its core count are not the engine's.
 The default corpus is ../shared/eval/dev/bench-polnear.jsonl (not shipped).
@@ -19,6 +21,7 @@ import argparse
 import itertools
 import json
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -40,24 +43,15 @@ def _slice(src: Path, limit: int, dest: Path) -> int:
 def _one(corpus: Path, workers: int, pool_for_one: bool, partition: int, tmp: Path) -> dict:
     settings = Settings(db=tmp / f"w{workers}-{time.monotonic_ns()}.duckdb", workers=workers)
     marks: list[tuple[float, int]] = []
-    opts = RunOptions(workers=workers, partition_size=partition, run_key=f"bench-{workers}")
-    if workers == 1 and pool_for_one:
-        from wirecoder.batch import pool as _pool  # run the 1-worker case through the process pool
-        engine_opts = opts
-        start = time.perf_counter()
-        from wirecoder.batch import runner
-        original = runner._engine
-        runner._engine = lambda parts, s, o, db, key: _pool.run_pool(parts, s, 1)  # bench only
-        try:
-            result = run_batch([str(corpus)], settings, engine_opts,
-                               on_progress=lambda s: marks.append((time.perf_counter(), s.done)))
-        finally:
-            runner._engine = original
-    else:
-        start = time.perf_counter()
-        result = run_batch([str(corpus)], settings, opts,
-                           on_progress=lambda s: marks.append((time.perf_counter(), s.done)))
+    opts = RunOptions(workers=workers, partition_size=partition, run_key=f"bench-{workers}",
+                      inline_single=not pool_for_one)
+    cpu0 = resource.getrusage(resource.RUSAGE_SELF)
+    start = time.perf_counter()
+    result = run_batch([str(corpus)], settings, opts,
+                       on_progress=lambda s: marks.append((time.perf_counter(), s.done)))
     wall = time.perf_counter() - start
+    cpu1 = resource.getrusage(resource.RUSAGE_SELF)
+    driver_cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
     n = result.tally.analysed + result.tally.failed
     warm = None
     if len(marks) >= 2:
@@ -65,7 +59,7 @@ def _one(corpus: Path, workers: int, pool_for_one: bool, partition: int, tmp: Pa
         warm = (d1 - d0) / (t1 - t0) if t1 > t0 else None
     return {"workers": workers, "articles": n, "failed": result.tally.failed, "wall_s": round(wall, 2),
             "rate": round(n / wall, 2), "warm_rate": round(warm, 2) if warm else None,
-            "stored": result.totals.stored}
+            "stored": result.totals.stored, "driver_cpu_s": round(driver_cpu, 2)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,11 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: first {n} articles of {args.corpus.name}; cores: {os.cpu_count()}; "
           f"load average before {load_before[0]:.2f}/{load_before[1]:.2f}/{load_before[2]:.2f}, "
           f"after {load_after[0]:.2f}/{load_after[1]:.2f}/{load_after[2]:.2f}")
-    print("| workers | articles | wall s | articles/s (wall) | articles/s (warm) | speed-up wall | speed-up warm |")
-    print("|---|---|---|---|---|---|---|")
+    print("| workers | articles | wall s | articles/s (wall) | articles/s (warm) | speed-up wall | speed-up warm "
+          "| driver CPU s |")
+    print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {r['workers']}{' (pool)' if r['workers'] == 1 and args.pool_for_one else ''} | {r['articles']} | "
-              f"{r['wall_s']} | {r['rate']} | {r['warm_rate']} | {r['ratio_wall']}x | {r['ratio_warm']}x |")
+              f"{r['wall_s']} | {r['rate']} | {r['warm_rate']} | {r['ratio_wall']}x | {r['ratio_warm']}x | {r['driver_cpu_s']} |")
     if args.json:
         args.json.write_text(json.dumps({"rows": rows, "load_before": load_before, "load_after": load_after,
                                          "cores": os.cpu_count(), "limit": n}, indent=2))

@@ -18,7 +18,8 @@ def test_dask_engine_on_a_local_cluster(tmp_path):
     settings = Settings(db=tmp_path / "d.duckdb")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                                   dashboard_address=None) as cluster:
-        opts = RunOptions(engine="dask", scheduler=cluster.scheduler_address, run_key="dask-1", partition_size=5)
+        opts = RunOptions(engine="dask", scheduler=cluster.scheduler_address, run_key="dask-1", partition_size=5,
+                          keep_partitions=True)
         result = run_batch([str(corpus)], settings, opts)
         assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
     assert (result.tally.analysed, result.tally.failed) == (23, 1)
@@ -51,3 +52,4 @@ def test_resume_loads_received_partitions_without_a_cluster(tmp_path):
     opts = RunOptions(engine="dask", scheduler="tcp://127.0.0.1:9", run_key="r", partition_size=3)
     result = run_batch([str(corpus)], settings, opts)
     assert result.totals.failures == 6 and [f.reason for f in result.failures] == ["stand-in result"] * 6
+    assert not spill_dir(settings.db, "r").exists()  # removed once the run is finished and stored

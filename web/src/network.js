@@ -24,7 +24,8 @@ export async function renderNetwork(state) {
   for (const n of nodes) { n.x = Math.max(30, Math.min(W - 30, n.x)); n.y = Math.max(14, Math.min(H - 14, n.y)); }
   const maxE = Math.max(...links.map((l) => l.events));
   const defs = svgEl("defs", {}, svg);
-  const marker = svgEl("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 16, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" }, defs);
+  const marker = svgEl("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 22, refY: 5, markerWidth: 8, markerHeight: 8,
+    markerUnits: "userSpaceOnUse", orient: "auto" }, defs);
   svgEl("path", { d: "M0,0 L10,5 L0,10 z", fill: "#777" }, marker);
   for (const l of links) {
     const g = l.goldstein ?? 0;

@@ -1,1 +1,3 @@
-"""Batch runs: many articles through the pipeline (local now; a process pool and Dask later)."""
+"""Batch runs: in this process (local.py), on a process pool or a Dask cluster with resumable,
+exactly-once runs (runner.py: ``run_batch``), and feed watching (watch.py: ``watch_feeds``).
+See docs/batch.md."""

@@ -23,6 +23,8 @@ def add_batch_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--partition-size", dest="partition_size", type=int, metavar="N",
                    help="articles per unit of work (default 32; fixed for a run's lifetime)")
+    p.add_argument("--keep-partitions", dest="keep_partitions", action="store_true",
+                   help="dask: keep the received Parquet partitions (DB.runs/RUN_ID/) after the run")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--run-id", dest="run_key", metavar="ID", help="name of the run: new, or one to finish")
     g.add_argument("--resume", action="store_true", help="finish the latest unfinished run in this database")
@@ -81,6 +83,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     options = RunOptions(workers=args.workers or settings.workers, engine=args.engine, scheduler=args.scheduler,
                          run_key=args.run_key, resume=args.resume,
                          partition_size=args.partition_size or DEFAULT_PARTITION_SIZE,
+                         keep_partitions=args.keep_partitions,
                          command="run " + " ".join(args.sources))
     with _Reporter(args.quiet, args.log_every) as reporter:
         result = run_batch(args.sources, settings, options, on_progress=reporter)

@@ -24,7 +24,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 
 from ..api import analyze_many
-from ..errors import AnalysisError
+from ..errors import AnalysisError, WirecoderError
 from ..records import Analysis, Failure
 from ..settings import Settings
 from .partition import Partition
@@ -74,7 +74,13 @@ def run_pool(parts: Iterable[Partition], settings: Settings, workers: int,
     attempts: dict[int, int] = {}
     retry: list[Partition] = []
     exhausted = False
+    finished = starts = 0
     while True:
+        starts += 1
+        if starts > MAX_ATTEMPTS and finished == 0:
+            # nothing ever came back: the workers cannot start (their tracebacks are on stderr)
+            raise WirecoderError(f"the worker processes died {MAX_ATTEMPTS} times before finishing any "
+                                 f"partition; check that 'wirecoder analyze' works with these settings")
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker,
                                    initargs=(settings, os.getpid()))
         if on_start is not None:
@@ -114,11 +120,14 @@ def run_pool(parts: Iterable[Partition], settings: Settings, workers: int,
                     except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
                         yield part, given_up(part, 1, f"{type(exc).__name__}: {exc}")
                         continue
+                    finished += 1
                     yield part, outcomes
                 if broken and not inflight:
                     break
-        finally:
-            pool.shutdown(wait=not broken, cancel_futures=True)
+        except BaseException:  # Ctrl-C, the caller stopped early: do not wait for running partitions
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=not broken, cancel_futures=True)
         retry.sort(key=lambda p: p.index)
 
 

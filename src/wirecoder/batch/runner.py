@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
+import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +39,8 @@ class RunOptions:
     resume: bool = False  # continue the latest unfinished run
     partition_size: int = DEFAULT_PARTITION_SIZE
     command: str = "run"
+    inline_single: bool = True  # one worker analyses in the driver process (False: a pool of one)
+    keep_partitions: bool = False  # dask: keep the received Parquet partitions after the run finished
 
 
 @dataclass
@@ -103,6 +106,9 @@ def run_batch(sources: Sequence[str], settings: Settings, options: RunOptions = 
             progress.advance(len(outcomes), sum(isinstance(o, Failure) for o in outcomes))
         totals = manifest.finish(run)
         failures = _run_failures(store, run.store_run)
+    spill = spill_dir(Path(settings.db), run.run_key)
+    if not options.keep_partitions and spill.is_dir():
+        shutil.rmtree(spill, ignore_errors=True)  # all stored: the files were only there for a resume
     return RunResult(run.run_key, run.store_run, run.attempts, tally, totals, skipped, failures)
 
 
@@ -127,7 +133,7 @@ def _engine(parts: Iterator[Partition], settings: Settings, options: RunOptions,
     if options.engine == "dask":
         from .dask_engine import run_dask
         return run_dask(parts, settings, options.scheduler or "", spill_dir(db, run_key))
-    if options.workers == 1:
+    if options.workers == 1 and options.inline_single:
         from .pool import run_inline
         return run_inline(parts, settings)
     from .pool import run_pool

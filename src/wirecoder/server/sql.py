@@ -172,8 +172,9 @@ def network_sql(f: EventFilter, limit: int) -> tuple[str, list[Any]]:
     """Weighted directed edges source actor -> target actor (keyed by code, else name)."""
     from_sql, params = _from_events(f)
     key = "coalesce({0}.code, {0}.name)"
-    sql = (f"WITH ev AS (SELECT e.pk, e.goldstein{from_sql}) "
+    sql = (f"WITH ev AS (SELECT e.pk, e.goldstein, e.event_day{from_sql}) "
            f"SELECT {key.format('s')} AS source, {key.format('t')} AS target, count(DISTINCT ev.pk) AS events, "
+           "count(DISTINCT ev.pk) FILTER (WHERE ev.event_day IS NOT NULL) AS dated, "
            "avg(ev.goldstein) AS goldstein FROM ev "
            "JOIN event_actors s ON s.event_pk = ev.pk AND s.side = 'source' "
            "JOIN event_actors t ON t.event_pk = ev.pk AND t.side = 'target' "
