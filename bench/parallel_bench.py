@@ -10,7 +10,11 @@ arrived, i.e. without start-up), and the ratio to one worker. One worker runs
 in-process (what ``--workers 1`` does); ``--pool-for-one`` runs it as a pool
 of one worker process instead, to isolate the pool's scaling from its cost.
 "driver CPU s" is the CPU time of this (driver) process: reading, unpickling
-results, writing the store (and, for one in-process worker, the analysis).
+results, writing the store (and, for one in-process worker, the analysis);
+"worker CPU s" that of the pool's processes (model loading included); "cores
+used" is all of it over the wall time: on an idle 2-core machine 2 workers
+should use close to 2, and a figure far below says the CPUs were taken by
+other processes, not that the engine idled.
 The load average is printed before and after: on a shared machine, figures
 from a box with a load above its core count are not the engine's.
 The default corpus is ../shared/eval/dev/bench-polnear.jsonl (not shipped).
@@ -46,12 +50,15 @@ def _one(corpus: Path, workers: int, pool_for_one: bool, partition: int, tmp: Pa
     opts = RunOptions(workers=workers, partition_size=partition, run_key=f"bench-{workers}",
                       inline_single=not pool_for_one)
     cpu0 = resource.getrusage(resource.RUSAGE_SELF)
+    kids0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = run_batch([str(corpus)], settings, opts,
                        on_progress=lambda s: marks.append((time.perf_counter(), s.done)))
     wall = time.perf_counter() - start
     cpu1 = resource.getrusage(resource.RUSAGE_SELF)
+    kids1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # pool workers, reaped at the pool's shutdown
     driver_cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
+    worker_cpu = (kids1.ru_utime - kids0.ru_utime) + (kids1.ru_stime - kids0.ru_stime)
     n = result.tally.analysed + result.tally.failed
     warm = None
     if len(marks) >= 2:
@@ -59,7 +66,8 @@ def _one(corpus: Path, workers: int, pool_for_one: bool, partition: int, tmp: Pa
         warm = (d1 - d0) / (t1 - t0) if t1 > t0 else None
     return {"workers": workers, "articles": n, "failed": result.tally.failed, "wall_s": round(wall, 2),
             "rate": round(n / wall, 2), "warm_rate": round(warm, 2) if warm else None,
-            "stored": result.totals.stored, "driver_cpu_s": round(driver_cpu, 2)}
+            "stored": result.totals.stored, "driver_cpu_s": round(driver_cpu, 2),
+            "worker_cpu_s": round(worker_cpu, 2), "cores_used": round((driver_cpu + worker_cpu) / wall, 2)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,11 +97,12 @@ def main(argv: list[str] | None = None) -> int:
           f"load average before {load_before[0]:.2f}/{load_before[1]:.2f}/{load_before[2]:.2f}, "
           f"after {load_after[0]:.2f}/{load_after[1]:.2f}/{load_after[2]:.2f}")
     print("| workers | articles | wall s | articles/s (wall) | articles/s (warm) | speed-up wall | speed-up warm "
-          "| driver CPU s |")
-    print("|---|---|---|---|---|---|---|---|")
+          "| driver CPU s | worker CPU s | cores used |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {r['workers']}{' (pool)' if r['workers'] == 1 and args.pool_for_one else ''} | {r['articles']} | "
-              f"{r['wall_s']} | {r['rate']} | {r['warm_rate']} | {r['ratio_wall']}x | {r['ratio_warm']}x | {r['driver_cpu_s']} |")
+              f"{r['wall_s']} | {r['rate']} | {r['warm_rate']} | {r['ratio_wall']}x | {r['ratio_warm']}x | {r['driver_cpu_s']} | "
+              f"{r['worker_cpu_s']} | {r['cores_used']} |")
     if args.json:
         args.json.write_text(json.dumps({"rows": rows, "load_before": load_before, "load_after": load_after,
                                          "cores": os.cpu_count(), "limit": n}, indent=2))

@@ -30,24 +30,31 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from wirecoder.server import sql  # noqa: E402
+from wirecoder.server import projection, sql  # noqa: E402
+from wirecoder.server.eventpage import find_events_fast  # noqa: E402
 from wirecoder.server.database import Database  # noqa: E402
 from wirecoder.server.synthetic import generate  # noqa: E402
 from wirecoder.store.queries import EventFilter, QuoteFilter, find_events, find_quotes  # noqa: E402
 
 
 def _queries(db: Database) -> dict[str, Callable[[], Any]]:
-    def events(flt: EventFilter) -> Callable[[], Any]:
+    def events(flt: EventFilter, fn: Callable = find_events_fast) -> Callable[[], Any]:
         def run() -> Any:
             with db.reader() as cur:
-                return find_events(cur, flt, db.timeout)
+                return fn(cur, flt, db.timeout)
         return run
+
+    def dyad(a: str, b: str, part: str, flt: EventFilter) -> Callable[[], Any]:
+        return lambda: db.query(*projection.dyad_sql(a, b, part, flt.types, flt.date_from, flt.date_to))
 
     ten_years = EventFilter()
     return {
-        "dyad USA-RUS per month (all dates)": lambda: db.query(*sql.dyad_sql(ten_years, "USA", "RUS", "code", "month")),
-        "dyad ISR-IRN per week, 2 years": lambda: db.query(*sql.dyad_sql(
-            EventFilter(date_from=date(2020, 1, 1), date_to=date(2021, 12, 31)), "ISR", "IRN", "code", "week")),
+        "dyad USA-RUS per month (all dates)": dyad("USA", "RUS", "month", ten_years),
+        "dyad ISR-IRN per week, 2 years": dyad("ISR", "IRN", "week", EventFilter(
+            date_from=date(2020, 1, 1), date_to=date(2021, 12, 31))),
+        "dyad ISR-IRN per day, ASSAULT only": dyad("ISR", "IRN", "day", EventFilter(types=("ASSAULT",))),
+        "dyad USA-RUS per month, without the projection": lambda: db.query(
+            *sql.dyad_sql(ten_years, "USA", "RUS", "code", "month")),
         "dyad by name (Ukraine-Russia) per month": lambda: db.query(*sql.dyad_sql(
             ten_years, "Ukraine", "Russia", "name", "month")),
         "events page: type+actor+dates (3 filters)": events(EventFilter(
@@ -58,6 +65,9 @@ def _queries(db: Database) -> dict[str, Callable[[], Any]]:
         "events page: actor+text+negated (3 filters)": events(EventFilter(
             actor_code="CHN", text="sanctions", negated=False, limit=51)),
         "events page: no filter, offset 10000": events(EventFilter(limit=51, offset=10_000)),
+        "events page: type+actor+dates, store's find_events": events(EventFilter(
+            types=("ASSAULT", "COERCE"), actor_code="RUS", date_from=date(2020, 1, 1), date_to=date(2022, 12, 31),
+            limit=51), find_events),
         "timeline per month, type ASSAULT": lambda: db.query(*sql.timeline_sql(EventFilter(types=("ASSAULT",)), "month")),
         "network: top 200 edges, 1 year": lambda: db.query(*sql.network_sql(
             EventFilter(date_from=date(2023, 1, 1), date_to=date(2023, 12, 31)), 200)),
@@ -119,15 +129,21 @@ def main() -> int:
             t0 = time.perf_counter()
             gen = generate(path, int(args.events))
             gen["total"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
     db = Database(path, timeout=60.0, create=False)
+    db.check()
+    gen["open_and_projection_s"] = time.perf_counter() - t0
+    gen["projection"] = db.projection  # type: ignore[assignment]
     n = db.query("SELECT count(*) AS n FROM events")[0]["n"]
     results: dict[str, dict[str, float]] = {}
-    for name, fn in {**_queries(db), **_http(path)}.items():
+    for name, fn in _queries(db).items():
         results[name] = _time(fn, args.repeat)
-    db.close()
+    db.close()  # one server process per store: the HTTP app opens its own
+    for name, fn in _http(path).items():
+        results[name] = _time(fn, args.repeat)
     print(f"store {path}: {n:,} events ({path.stat().st_size / 2**20:,.0f} MiB), {os.cpu_count()} CPUs")
     if gen:
-        print("generated in " + ", ".join(f"{k} {v:.1f} s" for k, v in gen.items()))
+        print("setup: " + ", ".join(f"{k} {v:.1f} s" if isinstance(v, float) else f"{k} {v}" for k, v in gen.items()))
     print(f"| query | cold ms | warm median ms | warm max ms |\n|---|---:|---:|---:|")
     for name, r in results.items():
         print(f"| {name} | {r['cold_ms']:.0f} | {r['median_ms']:.0f} | {r['max_ms']:.0f} |")

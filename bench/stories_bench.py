@@ -106,7 +106,8 @@ def run_one(n: int, dedup: bool) -> dict:
     dt, cpu = time.perf_counter() - t0, time.process_time() - c0
     rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # CPU time is the measure (wall time varies with machine load); both are reported
-    return {"articles": n, "cpu_s": round(cpu, 2), "wall_s": round(dt, 2), "cpu_ms_per_article": round(1000 * cpu / n, 3),
+    return {"articles": n, "cpu_s": round(cpu, 2), "wall_s": round(dt, 2),
+            "cpu_ms_per_article": round(1000 * cpu / n, 3),
             "stories": len(idx), "copies": len(idx.duplicates()),
             "index_rss_mib": round((rss1 - rss0) / 1024, 1), "peak_rss_mib": round(rss1 / 1024, 1),
             "bcubed_f1": round(bcubed(pairs), 4)}

@@ -73,11 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .store_cli import add_store_commands
     add_store_commands(sub)
-    try:  # batch runs (process pool, Dask, resumable runs, feed watcher)
-        from .batch.commands import add_batch_commands
-        add_batch_commands(sub)
-    except ImportError:
-        pass
+    from .batch.commands import add_batch_commands
+    add_batch_commands(sub)
+    from .server import add_serve_command  # FastAPI is imported only when the command runs
+    add_serve_command(sub)
 
     p = sub.add_parser("eval", help="score wirecoder on a gold file (see docs/evaluation.md)")
     try:

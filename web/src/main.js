@@ -64,7 +64,8 @@ async function renderAll() {
     guard("network", async () => {
       const edges = await renderNetwork(state);
       // The dyad defaults to the busiest pair of the network that has dated events.
-      const busiest = (edges || []).find((e) => e.dated > 0);
+      const dated = (edges || []).filter((e) => e.dated > 0);
+      const busiest = dated.find((e) => e.source !== e.target) || dated[0];
       if (!state.a && !state.b && busiest) {
         const f = document.querySelector("#dyad-form");
         f.a.value = busiest.source; f.b.value = busiest.target;

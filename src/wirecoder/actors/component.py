@@ -16,8 +16,9 @@ from spacy.util import filter_spans
 
 from ..nlp.extensions import register_extensions
 from ..records import Actor, ActorMention
+from .context import dominant_state
 from .coref import resolve
-from .detect import find_bare_groups, find_states
+from .detect import find_bare_groups, find_person_governments, find_states
 from .draft import Ctx, Draft, match_root
 from .names import find_people
 from .tables import Entry, Tables, load_tables
@@ -69,9 +70,11 @@ def find_actors(doc: Doc, matcher: PhraseMatcher | None = None, by_id: dict | No
     on: Date | None = doc._.wc_dateline
     sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
     ctx = Ctx(doc, tables, _matches(doc, matcher, by_id), sent_starts or [0])
+    ctx.dominant = dominant_state(ctx)
     find_people(ctx, on)
     find_states(ctx)
     find_bare_groups(ctx)
+    find_person_governments(ctx)
     resolve(ctx)
     return _records(ctx)
 

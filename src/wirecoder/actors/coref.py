@@ -2,6 +2,8 @@
 
 - he/him/his/she/her -> the last person before it (current or previous four
   sentences) of that gender; a person of unknown gender only when none matches.
+- it/its -> the last state, IGO or named group that was a subject (same sentence first, then
+  two before); a sentence-initial "It is/seems ..." is a dummy subject and stays unresolved.
 - they/them/their -> the last plural actor mention (current or previous two
   sentences); "both sides" resolved before passes both actors on.
 - "the alliance", "the allies", "(its|European|Western) allies", "the West" ->
@@ -19,6 +21,7 @@ from .detect import role_of
 from .draft import Ctx, Draft, Info, is_locative, is_plural, match_root
 
 _HE = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_DUMMY_IT_VERBS = frozenset({"be", "seem", "appear", "remain", "take", "matter"})
 _THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
 _STATE_DESCRIPTIONS = {"government": "GOV", "regime": "GOV", "administration": "GOV", "authority": "GOV",
                        "leadership": "GOV", "cabinet": "GOV", "country": None, "nation": None}
@@ -39,6 +42,8 @@ def resolve(ctx: Ctx) -> None:
             _pronoun(ctx, tok, _HE[low])
         elif low in _THEY and tok.pos_ == "PRON":
             _they(ctx, tok)
+        elif low in ("it", "its", "itself") and tok.pos_ == "PRON":
+            _it(ctx, tok)
         elif tok.lemma_.lower() == "ally" and is_plural(tok):
             _allies(ctx, tok, has_nato)
         elif tok.text == "West" and tok.i > 0 and ctx.doc[tok.i - 1].lower_ == "the":
@@ -85,6 +90,31 @@ def _they(ctx: Ctx, tok: Token) -> None:
     for d in plural:
         if d.start == last.start and d.end == last.end:
             ctx.add(tok.i, tok.i + 1, d.key, "pronoun", d.sector, plural=True)
+
+
+def _it(ctx: Ctx, tok: Token) -> None:
+    """"Hungary said it would ...", "crowds trashed its embassy": the last state or body that was a
+    subject (this sentence first, then the two before); "it" only as a subject, never the dummy
+    "It is unclear whether ..." (a sentence-initial "it" of be/seem/appear)."""
+    if tok.dep_ == "expl":
+        return
+    if tok.lower_ == "it":
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return  # "condemned it": mostly a thing or an event
+        if tok.head.lemma_ in _DUMMY_IT_VERBS and (tok.i == 0 or tok.is_sent_start or ctx.doc[tok.i - 1].is_punct):
+            return
+    cands = [d for d in _before(ctx, tok, 2) if d.key[:2] in ("S:", "I:", "G:") and not d.plural
+             and d.kind != "pronoun" and not _is_place_use(ctx, d)]
+    if not cands:
+        return
+    sent = ctx.sent(tok.i)
+    def subject(d: Draft) -> bool:
+        return match_root(ctx.doc, d.start, d.end).dep_ in ("nsubj", "nsubjpass")
+    here = [d for d in cands if ctx.sent(d.start) == sent]
+    pick = next((d for d in reversed(here) if subject(d)), None) \
+        or next((d for d in reversed(cands) if subject(d)), None) or (here or [None])[-1]
+    if pick is not None:
+        ctx.add(tok.i, tok.i + 1, pick.key, "pronoun", pick.sector)
 
 
 def _allies(ctx: Ctx, tok: Token, has_nato: bool) -> None:
@@ -149,6 +179,12 @@ def _possessed(ctx: Ctx, tok: Token, poss: Token, lemma: str) -> None:
     if owner is None:
         return
     oinfo = ctx.infos[owner.key]
+    if oinfo.kind != "person":  # "its embassy", "the group's fighters": the owner itself, in that role
+        role = role_of(ctx, tok)
+        if role is not None and role.kind != "person":
+            sector = None if oinfo.code == "IGO" and role.sector == "GOV" else role.sector
+            ctx.add(tok.i, tok.i + 1, owner.key, "description", sector)
+        return
     for info in ctx.infos.values():
         if info.kind == "person" and info.key != owner.key and info.role_head and \
                 lemma in info.role_head.split() and (oinfo.code is None or info.code in (None, oinfo.code)):

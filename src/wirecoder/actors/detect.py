@@ -11,17 +11,26 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .context import host_state, place_state
 from .draft import Ctx, Info, is_locative, is_plural, match_root
 from .tables import Role
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
-_COMPOUND_HEADS = ("air force", "security force", "riot police", "border guard", "coast guard", "news agency")
+_COMPOUND_HEADS = ("air force", "security force", "riot police", "border guard", "coast guard", "news agency",
+                   "armed group", "military police", "secret police", "special force", "asylum seeker",
+                   "suicide bomber")
+# Words that count people: "thousands of Nigerians", "many Afghans".
+_PEOPLE_COUNTS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "tens", "number", "group",
+                            "handful", "many", "some", "several", "few", "most", "other"})
+# Sectors a bare role word keeps without a country: refugees and migrants are rarely the article's own.
+_NO_CONTEXT = frozenset({"REF"})
+_GOV_BODIES = frozenset({"administration", "government", "regime", "cabinet"})
 # Role words that name nobody in particular when they stand alone.
 _BARE_SKIP = frozenset({"people", "state", "mission", "unit", "party", "department", "business", "force",
                         "jet", "press", "bank", "company", "firm", "union", "leader", "counterpart", "embassy",
                         "delegate", "artillery", "intelligence", "crowd", "general", "citizen", "secretary",
                         "government", "regime", "administration", "authority", "cabinet", "leadership",
-                        "ministry", "delegation"})
+                        "ministry", "delegation", "town", "village", "city", "camp"})
 
 
 def role_of(ctx: Ctx, tok: Token) -> Role | None:
@@ -57,13 +66,21 @@ def find_states(ctx: Ctx) -> None:
                 continue
         head, coordinated, post = _role_head(ctx, root)
         role = role_of(ctx, head) if head is not None else None
-        if role is not None and not coordinated and not post:
-            # "Venezuelan opposition leaders", "US military officials": the inner role word decides
-            inner = [r for r in (role_of(ctx, doc[k]) for k in range(e, head.i)) if r is not None and r.sector]
-            if inner and inner[-1].sector != "GOV":
-                role = inner[-1]
+        role_end = head.i + 1 if head is not None else e
+        if head is not None and not coordinated and not post:
+            # "Venezuelan opposition leaders", "Israeli police custody": an inner role word decides
+            inner = [(k, r) for k, r in ((k, role_of(ctx, doc[k])) for k in range(e, head.i)) if r is not None and r.sector]
+            if inner and (role is None or role.sector in ("GOV", "COP") and inner[-1][1].sector != "GOV"):
+                if role is None:
+                    role_end = inner[-1][0] + 1
+                role = inner[-1][1]
         info = ctx.info(entry)
-        if role is not None and role.sector and not any(i in ctx.claimed for i in range(s, head.i + 1)):
+        ethnic = entry.kind == "demonym" and s > 0 and doc[s - 1].lower_ == "ethnic"
+        if ethnic:  # "ethnic Albanians demonstrated in Serbia": the state they live in (CAMEO)
+            host = host_state(ctx, s, e, entry.code)
+            info = ctx.state_info(host[2].code) if host is not None and host[2].code else info
+            s -= 1
+        if role is not None and role.sector and not any(i in ctx.claimed for i in range(s, role_end)):
             if coordinated:
                 start, end = s, e
             elif post:
@@ -72,7 +89,7 @@ def find_states(ctx: Ctx) -> None:
                     start -= 1
                 end = e
             else:
-                start, end = s, head.i + 1
+                start, end = s, role_end
             kind = "group" if role.kind == "group" else "description"
             # an IGO's officials are the IGO itself: GOV adds nothing to code IGO
             sector = None if entry.kind == "igo" and role.sector == "GOV" else role.sector
@@ -84,7 +101,40 @@ def find_states(ctx: Ctx) -> None:
                 "igo": "name", "group": "name"}[entry.kind]
         plural = entry.kind == "demonym" and is_plural(root)
         sector = entry.sector if entry.kind in ("seat", "capital", "group") else None
+        if entry.kind == "demonym" and (ethnic or _nationals(ctx, root)):
+            sector = "CVL"
         ctx.add(s, e, info.key, kind, sector, plural=plural or (entry.kind == "group" and is_plural(root)))
+
+
+def _nationals(ctx: Ctx, root: Token) -> bool:
+    """"168 Liberians", "thousands of Nigerians", "Palestinians living in the West Bank": people of a
+    nation counted or placed are its civilians, not its state ("the Palestinians agreed" stays the state)."""
+    if not is_plural(root) or root.pos_ not in ("NOUN", "PROPN") or (
+            root.dep_ in _MODIFIER_DEPS and root.head.i > root.i):
+        return False
+    if root.head.lower_ == "of" and root.head.head.lower_ in _PEOPLE_COUNTS:
+        return True
+    for c in root.children:
+        if c.dep_ == "nummod" or c.dep_ == "acl" or (c.dep_ in ("amod", "det") and c.lower_ in _PEOPLE_COUNTS):
+            return True
+        if c.dep_ == "prep" and place_state(ctx, root) is not None:
+            return True
+    return False
+
+
+def find_person_governments(ctx: Ctx) -> None:
+    """"the Bush administration", "President Suharto's government": the state of that leader, GOV."""
+    doc = ctx.doc
+    for d in list(ctx.drafts):
+        if not d.key.startswith("P:") or d.kind != "name":
+            continue
+        info = ctx.infos[d.key]
+        root = doc[d.start:d.end].root
+        head = root.head
+        if info.code in (None, "IGO") or root.dep_ not in ("compound", "poss") or head.i < d.end \
+                or head.lemma_.lower() not in _GOV_BODIES:
+            continue
+        ctx.add(d.start, head.i + 1, ctx.state_info(info.code).key, "description", "GOV")
 
 
 def _inside_larger_ent(ctx: Ctx, s: int, e: int, label: str | None = None) -> bool:
@@ -135,8 +185,16 @@ def find_bare_groups(ctx: Ctx) -> None:
                 and (doc[start - 1].i not in used or _is_pro_anti(ctx, start - 1)) \
                 and doc[start - 1].pos_ in ("ADJ", "NOUN", "PROPN"):
             start -= 1
-        key = f"X:{role.sector}:{lemma}"
+        end = tok.i + 1
+        # whose group: a place phrase on it ("rebels in Darfur"), else the article's one state
+        placed = place_state(ctx, tok) if role.sector != "MIL" else None  # "troops in X" are often foreign
+        if placed is not None:
+            code: str | None = placed[2].code
+            end = max(end, placed[1])
+        else:
+            code = ctx.dominant.code if ctx.dominant is not None and role.sector not in _NO_CONTEXT else None
+        key = f"X:{role.sector}:{lemma}:{code or '-'}"
         if key not in ctx.infos:
             name = tok.lower_ if is_plural(tok) else lemma
-            ctx.infos[key] = Info(key, name, "group", None, role.sector)
-        ctx.add(start, tok.i + 1, key, "group", role.sector, plural=is_plural(tok))
+            ctx.infos[key] = Info(key, name, "group", code, role.sector)
+        ctx.add(start, end, key, "group", role.sector, plural=is_plural(tok))

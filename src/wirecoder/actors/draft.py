@@ -52,6 +52,7 @@ class Ctx:
     infos: dict[str, Info] = field(default_factory=dict)
     claimed: set[int] = field(default_factory=set)  # tokens used by a person's title or appositive
     match_at: dict[int, tuple[int, int, Entry]] = field(default_factory=dict)  # token -> its match
+    dominant: Entry | None = None  # the article's state when unambiguous (context.dominant_state)
 
     def __post_init__(self) -> None:
         for m in self.matches:
@@ -68,6 +69,13 @@ class Ctx:
             self.infos[entry.key] = Info(entry.key, entry.name, kind, entry.code,
                                          entry.sector if kind == "group" else None, entry.igo)
         return self.infos[entry.key]
+
+    def state_info(self, code: str) -> Info:
+        """The state actor for an ISO code (created when the article has not named it)."""
+        key = f"S:{code}"
+        if key not in self.infos:
+            self.infos[key] = Info(key, self.tables.names.get(key, code), "state", code)
+        return self.infos[key]
 
     def add(self, start: int, end: int, key: str, kind: str, sector: str | None = None,
             plural: bool = False) -> Draft:

@@ -21,6 +21,8 @@ from .tables import office_on
 
 _LINKS = frozenset({"of", "to", "for", "-", "'s", "’s"})
 _SKIP_AFTER = frozenset({"now", "currently", "a", "an", "the", "who", "is", "was", "also"})
+# Words that make a title a past one held no more ("then" does not: "then-president" held it then).
+_OUSTED = frozenset({"former", "ousted", "deposed", "ex", "ex-", "exiled"})
 _IGO_TITLES = frozenset({"secretary general", "secretary-general", "director general", "director-general",
                          "commissioner", "high representative", "managing director"})
 
@@ -39,7 +41,12 @@ class Title:
 
 
 def _title_word(ctx: Ctx, tok: Token) -> bool:
-    return tok.lower_ in ctx.tables.titles or tok.lower_.rstrip(".") in ctx.tables.titles
+    titles = ctx.tables.titles
+    if tok.lower_ in titles or tok.lower_.rstrip(".") in titles:
+        return True
+    # the first word of a two-word title ("prime" in "prime minister")
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and f"{tok.lower_} {nxt.lower_}" in titles
 
 
 def _allowed(ctx: Ctx, j: int) -> bool:
@@ -79,7 +86,7 @@ def _make_title(ctx: Ctx, start: int, end: int) -> Title | None:
     if start >= end:
         return None
     heads: list[tuple[int, str]] = []
-    i, gender, sector, former = start, None, None, False
+    i, gender, sector, former, ousted = start, None, None, False, False
     while i < end:
         for n in (3, 2, 1):
             w = " ".join(t.lower_ for t in doc[i:i + n]).replace(" - ", "-")
@@ -89,6 +96,7 @@ def _make_title(ctx: Ctx, start: int, end: int) -> Title | None:
                     heads.append((i, w))
                 gender = gender or r.gender
                 former = former or w in ("former", "then")
+                ousted = ousted or w in _OUSTED
                 i += n
                 break
         else:
@@ -117,9 +125,11 @@ def _make_title(ctx: Ctx, start: int, end: int) -> Title | None:
     # the role keeps a seat of power ("White House spokeswoman") but not a state or IGO name
     strip_aff = aff is not None and aff[2].kind != "seat"
     words = [t.text for t in doc[start:end]
-             if t.lower_ not in ("former", "new", "then", "the", "'s", "’s")
+             if t.lower_ not in ("new", "then", "the", "'s", "’s")
              and not (strip_aff and aff[0] <= t.i < aff[1] and t.i < heads[0][0])]
     role = " ".join(words).replace(" - ", "-").strip() or None
+    if ousted and sector == "GOV":
+        sector = "ELI"  # CAMEO: former government officials are elites
     return Title(start, end, role, head, sector, gender, aff, former)
 
 
@@ -197,16 +207,23 @@ def person_info(ctx: Ctx, key: str, name: str, titles: list[Title], on: Date | N
         info.gender = info.gender or office.gender
         if info.code is None:
             info.code, info.igo = office.code, office.igo
-            info.sector = office.sector if office.code != "IGO" else None
+            # a title in the text that says more than "government" wins ("General Michel Aoun", "ousted president")
+            said = chosen.sector if chosen is not None and chosen.sector not in (None, "GOV") else None
+            info.sector = None if office.code == "IGO" else (said or office.sector)
             if chosen is None or chosen.role is None:
                 info.role = office.role
                 info.role_head = (office.role or "").split()[-1].lower() if office.role else None
     if info.code is None and chosen is not None and chosen.sector:
         igo_ok = chosen.head in _IGO_TITLES
         m = context_state(ctx, titles[0].start, igo_ok)
-        if m is not None:
-            info.code, info.igo = m[2].code, m[2].igo
-            info.sector = None if m[2].kind == "igo" else chosen.sector
+        entry = m[2] if m is not None else (ctx.dominant if chosen.sector in ("GOV", "ELI", "MIL", "COP", "LEG",
+                                                                               "JUD", "OPP") else None)
+        if entry is not None:
+            info.code, info.igo = entry.code, entry.igo
+            info.sector = None if entry.kind == "igo" else chosen.sector
+    elif office is not None and chosen is None and on is not None and office.end is not None \
+            and office.end <= on and info.sector == "GOV":
+        info.sector = "ELI"  # the table's office ended before the article: a former official
     first = name.split()[0] if " " in name else None
     if info.gender is None and first:
         info.gender = ctx.tables.first_names.get(first)

@@ -59,6 +59,9 @@ class Tables:
     person_forms: dict[str, str] = field(default_factory=dict)  # name/alias/surname -> canonical
 
 
+_PEOPLE_FILES = ("people.jsonl", "people_history.jsonl")
+
+
 def _data_lines(name: str) -> list[list[str]]:
     """Rows of a TSV data file, without comments and the header row."""
     text = resources.files("wirecoder").joinpath("data", "actors", name).read_text(encoding="utf-8")
@@ -146,8 +149,9 @@ def load_tables(actors_file: str = "") -> Tables:
         names, code, sector = _items(row[0]), row[1].strip() or None, row[2].strip() or None
         key = f"G:{names[0]}"
         names_by_key[key] = names[0]
+        igo = names[0] if code == "IGO" else None  # international NGOs: the body itself names it
         for n in names:
-            _add(phrases, n, Entry("group", key, code, sector, None, names[0]))
+            _add(phrases, n, Entry("group", key, code, sector, igo, names[0]))
     roles = {r[0].strip().lower(): Role(_none(r[1]), r[2].strip(), _none(r[3] if len(r) > 3 else "-"))
              for r in _data_lines("sectors.tsv")}
     titles: dict[str, Role] = {}
@@ -178,8 +182,9 @@ def _load_offices(actors_file: str, phrases: dict[str, list[Entry]], names_by_ke
                   ) -> tuple[dict[str, tuple[Office, ...]], dict[str, str]]:
     """The dated office table (built-in + user file). User lines may also add aliases for
     states, IGOs and groups: {"alias": "Quai d'Orsay", "key": "S:FRA", "sector": "GOV"}."""
-    text = resources.files("wirecoder").joinpath("data", "actors", "people.jsonl").read_text(encoding="utf-8")
-    lines = text.splitlines()
+    lines: list[str] = []
+    for fname in _PEOPLE_FILES:  # current table first: its surnames win over historical namesakes
+        lines += resources.files("wirecoder").joinpath("data", "actors", fname).read_text(encoding="utf-8").splitlines()
     if actors_file:
         lines += Path(actors_file).read_text(encoding="utf-8").splitlines()
     offices: dict[str, list[Office]] = {}

@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
@@ -61,8 +61,7 @@ def given_up(part: Partition, attempts: int, why: str | None = None) -> list[Out
             for i in part.items]
 
 
-def run_pool(parts: Iterable[Partition], settings: Settings, workers: int,
-             on_start: Callable[[], None] | None = None) -> Iterator[tuple[Partition, list[Outcome]]]:
+def run_pool(parts: Iterable[Partition], settings: Settings, workers: int) -> Iterator[tuple[Partition, list[Outcome]]]:
     """Analyse partitions on ``workers`` processes; yields (partition, outcomes) as each finishes.
 
     The caller writes each result before asking for the next, so at most the
@@ -83,8 +82,6 @@ def run_pool(parts: Iterable[Partition], settings: Settings, workers: int,
                                  f"partition; check that 'wirecoder analyze' works with these settings")
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker,
                                    initargs=(settings, os.getpid()))
-        if on_start is not None:
-            on_start()
         broken = False
         try:
             while True:
@@ -103,6 +100,7 @@ def run_pool(parts: Iterable[Partition], settings: Settings, workers: int,
                 if not inflight:
                     if broken:
                         break
+                    pool.shutdown(wait=True)  # all done: let the workers exit and be reaped
                     return
                 done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
                 for fut in done:
@@ -112,7 +110,9 @@ def run_pool(parts: Iterable[Partition], settings: Settings, workers: int,
                     except BrokenProcessPool:
                         broken = True
                         attempts[part.index] = attempts.get(part.index, 0) + 1
-                        if attempts[part.index] >= MAX_ATTEMPTS:
+                        # give up on a partition only when others got through: a pool that never
+                        # finished anything is broken as a whole (raised above), not by this partition
+                        if attempts[part.index] >= MAX_ATTEMPTS and finished > 0:
                             yield part, given_up(part, attempts[part.index])
                         else:
                             retry.append(part)

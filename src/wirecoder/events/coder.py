@@ -19,9 +19,11 @@ from ..places.locate import event_location
 from ..quantities.attach import event_counts
 from ..records import ActorRef, Event
 from ..time.anchor import event_date
+from .background import noun_infinitives, subordinate
 from .modality import Modality, is_historical, modality
-from .ontology import Lexicon
-from .sides import SideFinder
+from .quotelink import QuoteLinker
+from .ontology import Lexicon, Pattern
+from .sides import SideFinder, clause_subject
 from .triggers import Match, match, pos_class
 
 # Dependents that hold the content of an event rather than a second event.
@@ -32,6 +34,7 @@ _COND_MARKS = frozenset({"if", "unless", "lest"})
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "AID", "RETREAT", "COOPERATE"})
 _PLACE_TARGETS = frozenset({"PROTEST", "COERCE"})
 _EVIDENCE_CUT = frozenset({"advcl", "parataxis", "ccomp"})
+_RIOT = Pattern(lemma="riot", pos="VERB", type="PROTEST", mode="riot-spon", cameo="145")
 
 
 @dataclass(slots=True)
@@ -47,16 +50,22 @@ def find_events(doc: Doc, lex: Lexicon) -> tuple[Event, ...]:
     if not len(doc):
         return ()
     finder = SideFinder(doc, lex.agents)
-    quotes = tuple(doc._.wc_quotes)
+    quotes = QuoteLinker(tuple(doc._.wc_quotes), tuple(doc._.wc_actors))
     sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
     heads = _headline_sentences(sents)
     events: list[Event] = []
     head_events: list[Event] = []
     for n, sent in enumerate(sents):
+        built: list[tuple[Event, bool]] = []
         for c in _sentence_candidates(sent, lex):
             ev = _build(doc, c, finder, lex, quotes)
-            if ev is not None:
-                (head_events if n < heads else events).append(ev)
+            if ev is None:
+                continue
+            built.append((ev, c.how != "frame" and subordinate(c.noun or c.anchor, lex)))
+        # next to the sentence's main news, a scene-setting act is kept only with a coded side (.background)
+        main = any(not bg for _, bg in built)
+        (head_events if n < heads else events).extend(
+            ev for ev, bg in built if not (bg and main and not any(r.code for r in ev.source + ev.target)))
     # a headline restates the story; keep its events only when the body does not code that type
     body_types = {e.type for e in events}
     return tuple([e for e in head_events if e.type not in body_types] + events)
@@ -84,7 +93,7 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
     cands: list[_Cand] = [_Cand(m, m.head, None, m.pattern.conf or 0.8, "verb") for m in verbal]
     cands += _must_requests(sent, lex, matches)
     consumed = {i for c in cands for i in c.m.tokens}
-    blocked = _document_clauses(sent, lex) | _not_asserted(sent, lex)
+    blocked = _document_clauses(sent, lex) | _not_asserted(sent, lex) | noun_infinitives(sent)
     nouns = [m for i, m in matches.items() if m.pattern.pos == "NOUN" and i not in consumed]
     noun_cands: list[_Cand] = []
     for m in nouns:
@@ -255,7 +264,7 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes) -> Event | None:
+def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLinker) -> Event | None:
     p = c.m.pattern
     anchor, noun = c.anchor, c.noun
     if noun is not None and c.how in ("fallback", "occurrence", "frame"):
@@ -266,16 +275,23 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes) -> Even
         if ccomp is not None:
             target = finder.refs([g for g in ccomp.children if g.dep_ in ("nsubj", "nsubjpass")])
     else:
-        source, target = finder.clause_sides(anchor)
+        source, target = finder.clause_sides(anchor, addressee_last=p.type == "ACCUSE")
         if noun is not None:
             ns, nt = finder.noun_sides(noun)
             source = source or ns
             target = target or nt
     source, target = _theme(p.theme, anchor, source, target, finder)
+    toks = [doc[i] for i in c.m.tokens]
+    trig = (min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
+    qi = quotes.index_of(trig)
+    source = quotes.source(qi, source, _subject_word(c))
     if p.type == "ASSAULT" and not any(r.code for r in source) and _disaster(anchor.sent, lex):
         return None  # "killed in an earthquake": harm without an attacker
     mod: Modality = modality(anchor, noun, lex)
     typ, mode = p.type or "", p.mode
+    if typ == "ASSAULT" and c.how == "verb" and _protesters_act(anchor, lex):
+        p = _RIOT  # "protesters clashed with police", "rioters torched cars": protest violently, riot (145)
+        typ, mode = p.type, p.mode
     if mod.intent and not mod.negated and c.how != "must" and typ in lex.intent:
         typ, mode = lex.intent[typ]  # "X said it will withdraw": an announced intent (AGREE / THREATEN)
     date, precision = event_date(doc, anchor, doc._.wc_timexes)
@@ -286,8 +302,6 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes) -> Even
         # protests and coercion with no named target are aimed at the authority of the place
         target = [ActorRef(name=loc.place.name, code=loc.place.country, span=(loc.start, loc.end))]
     cameo = lex.cameo_for(p) if typ == p.type else lex.mode_cameo.get((typ, mode or "")) or lex.type_cameo.get(typ)
-    toks = [doc[i] for i in c.m.tokens]
-    trig = (min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
     conf = c.conf if c.how == "frame" else _confidence(c, source, target, mod) + (0.06 if typ in _MATERIAL else 0.0)
     conf = round(min(0.99, conf), 2)
     return Event(
@@ -296,7 +310,12 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes) -> Even
         date=date, date_precision=precision, location=loc, negated=mod.negated,
         hypothetical=mod.hypothetical, future=mod.future, historical=historical,
         size=counts.get("size"), dead=counts.get("dead"), injured=counts.get("injured"),
-        arrested=counts.get("arrested"), confidence=conf, quote_index=_quote_of(trig, quotes))
+        arrested=counts.get("arrested"), confidence=conf, quote_index=qi)
+
+
+def _protesters_act(anchor: Token, lex: Lexicon) -> bool:
+    subj, passive = clause_subject(anchor)
+    return not passive and bool(subj) and lex.lemma(subj[0]) in lex.frame_nouns
 
 
 def _disaster(sent: Span, lex: Lexicon) -> bool:
@@ -345,8 +364,13 @@ def _evidence(anchor: Token) -> tuple[int, int]:
     return lo.idx, hi.idx + len(hi)
 
 
-def _quote_of(trig: tuple[int, int], quotes) -> int | None:
-    for n, q in enumerate(quotes):
-        if q.start <= trig[0] and trig[1] <= q.end:
-            return n
-    return None
+def _subject_word(c: _Cand) -> str | None:
+    """The pronoun (or first-person possessive) that is the doer of the event, if the doer is one."""
+    if c.noun is not None and c.how in ("fallback", "occurrence", "frame"):
+        heads = [g for g in c.noun.children if g.dep_ == "poss"]
+    else:
+        subj, passive = clause_subject(c.anchor)
+        if passive or not subj:
+            return None
+        heads = subj if subj[0].pos_ == "PRON" else [g for g in subj[0].children if g.dep_ == "poss"]
+    return heads[0].lower_ if heads and heads[0].pos_ == "PRON" else None

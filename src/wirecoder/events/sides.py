@@ -20,7 +20,7 @@ SUBJ_PASS = ("nsubjpass", "csubjpass")
 # Prepositions that introduce the other side of an event ("met with", "sanctions against").
 TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "from", "at", "upon", "over", "for", "of", "in")
 VERB_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "from", "upon", "at", "near", "along",
-                     "around")
+                     "around", "over", "about")
 NOUN_TARGET_PREPS = ("against", "on", "with", "of", "to", "into", "toward", "towards", "in")
 _PRUNE = frozenset({"relcl", "acl", "advcl", "prep", "punct", "cc", "conj", "appos", "parataxis"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -80,6 +80,11 @@ class SideFinder:
             speaker = _reporting_subject(head)
             if speaker is not None:  # "Hungary said it will ...": the pronoun is the speaker
                 return self._phrase_refs(speaker)
+        if head.like_num or head.lower_ in ("one", "some", "many", "most", "all", "several"):
+            of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj"]
+            if of:  # "one of the four suicide bombers", "eight of its staff"
+                return self._phrase_refs(of[0])
         if head.ent_type_ in _NOT_ACTOR_ENTS or head.like_num:
             return []
         if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") \
@@ -132,8 +137,9 @@ class SideFinder:
         return span is not None and any(t.i in inside for t in span)
 
     # ---------------------------------------------------------------- clauses
-    def clause_sides(self, verb: Token) -> tuple[list[ActorRef], list[ActorRef]]:
-        """Source and target of a verbal trigger."""
+    def clause_sides(self, verb: Token, addressee_last: bool = False) -> tuple[list[ActorRef], list[ActorRef]]:
+        """Source and target of a verbal trigger; ``addressee_last``: a complaint's target is whom it is
+        about ("complained to the UN over Israeli raids"), the 'to' object only when nothing else is named."""
         subj, passive = clause_subject(verb)
         src_heads: list[Token] = []
         tgt_heads: list[Token] = []
@@ -145,13 +151,16 @@ class SideFinder:
         source = self.refs(src_heads)
         target = self.refs(tgt_heads) if tgt_heads else []
         if not target:
-            target = self._object_refs(verb, exclude=source)
+            target = self._object_refs(verb, exclude=source, addressee_last=addressee_last)
         return source, target
 
-    def _object_refs(self, verb: Token, exclude: list[ActorRef]) -> list[ActorRef]:
+    def _object_refs(self, verb: Token, exclude: list[ActorRef], addressee_last: bool = False) -> list[ActorRef]:
         ex = {r.actor_id or r.name.lower() for r in exclude}
         first: list[ActorRef] = []
-        for cands in _target_candidates(verb):
+        order = _target_candidates(verb)
+        if addressee_last:
+            order.sort(key=lambda hs: hs[0].dep_ == "pobj" and hs[0].head.lower_ == "to")
+        for cands in order:
             refs = [r for r in self.refs(cands) if (r.actor_id or r.name.lower()) not in ex]
             if any(r.code for r in refs):
                 return refs  # an identified actor beats a bare phrase ("offered its troops to Lebanon")
@@ -171,6 +180,12 @@ class SideFinder:
                 src += [g for g in c.children if g.dep_ == "pobj"]
             elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
                 tgt += [g for g in c.children if g.dep_ == "pobj"]
+        if not tgt:  # "a suspension of air links with Serbia": the other side sits on the noun's 'of' object
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        tgt += [x for p in g.children if p.dep_ == "prep" and p.lower_ in NOUN_TARGET_PREPS
+                                and p.lower_ != "of" for x in p.children if x.dep_ == "pobj"]
         source = [r for h in src for r in self._modifier_refs(h)]
         ex = {r.actor_id or r.name for r in source}
         target = [r for r in self.refs(tgt) if (r.actor_id or r.name) not in ex]
@@ -237,8 +252,9 @@ def _target_candidates(verb: Token) -> list[list[Token]]:
     out: list[list[Token]] = []
     frontier = [verb]
     for c in verb.children:
-        if c.dep_ == "xcomp":  # "threatened to impose restrictions against Germany"
+        if c.dep_ == "xcomp":  # "threatened to impose restrictions against Germany", "prepared to resume shelling X"
             frontier.append(c)
+            frontier.extend(g for g in c.children if g.dep_ == "xcomp")
         elif c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_.startswith("nsubj") for g in c.children):
             frontier.append(c)  # "occupied and annexed the region": the object is shared
     dobjs: list[Token] = []
@@ -253,10 +269,13 @@ def _target_candidates(verb: Token) -> list[list[Token]]:
                     out.append(p)
     for d in dobjs:  # "sanctions against Moscow", "negotiations with X", "a guarantee that the alliance ..."
         for c in d.children:
-            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            if c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or c.lower_ == "by"):
                 p = [g for g in c.children if g.dep_ == "pobj"]
                 if p:
                     out.append(p)
+                if c.lower_ == "of":  # "a suspension of air links with Serbia"
+                    out.extend([h for h in x.children if h.dep_ == "pobj"] for g in p for x in g.children
+                               if x.dep_ == "prep" and x.lower_ in NOUN_TARGET_PREPS and x.lower_ != "of")
             elif c.dep_ in ("acl", "relcl", "ccomp"):
                 out.extend(_clause_parties(c))
     for c in verb.children:  # "demanded that its partners refuse ..."

@@ -9,13 +9,15 @@ retryable, item}) with an HTTP status chosen by the error class.
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
@@ -66,7 +68,12 @@ def create_app(db: str | Path, *, settings: Settings | None = None, api_token: s
                nlp: Any = None) -> FastAPI:
     """The server over one store file; ``api_token`` defaults to $WIRECODER_API_TOKEN (none: no ingest)."""
     settings = settings or Settings.from_env()
-    app = FastAPI(title="wirecoder", version=__version__,
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.db.close()
+
+    app = FastAPI(title="wirecoder", version=__version__, lifespan=lifespan,
                   description="Political events, actors and quotes coded from news; read-only queries "
                               "with a time limit, ingest with a token. Errors: {code, reason, stage, "
                               "retryable, item}.")
@@ -107,12 +114,4 @@ def create_app(db: str | Path, *, settings: Settings | None = None, api_token: s
         return {"status": "ok", "version": __version__, "db": str(app.state.db.path),
                 "ingest": bool(app.state.api_token), "dashboard_built": built}
 
-    @app.on_event("shutdown")
-    def _close() -> None:
-        app.state.db.close()
-
     return app
-
-
-def missing_build_page() -> HTMLResponse:
-    return HTMLResponse("<p>The dashboard is not built: run <code>npm ci && npm run build</code> in web/.</p>")

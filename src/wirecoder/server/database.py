@@ -5,7 +5,8 @@ excludes every other process, and within one process a file is open in one
 mode at a time. So the server holds ONE read-only connection (each request
 reads through a cursor of its own, with a time limit) and, for an ingest,
 waits for the running reads to finish, closes it, writes through a
-short-lived writable store, and reopens read-only on the next read. While
+short-lived writable store, and reopens read-only on the next read. Beside
+the store, the server keeps a sorted dyad projection (see projection.py). While
 the server holds its connection, another process cannot write to the file
 (``wirecoder ingest`` gets W402): ingest through the API, or stop the server.
 """
@@ -19,11 +20,12 @@ from typing import Any
 
 import duckdb
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreLocked
 from ..store import open_store
-from ..store.db import Store, connect
+from ..store.db import Store
 from ..store.queries import execute, rows_as_dicts
 from ..store.schema import check_version
+from .projection import refresh, sidecar_path
 
 
 class _ReadWriteLock:
@@ -69,8 +71,11 @@ class _ReadWriteLock:
 class Database:
     """One store file as the server sees it. ``timeout`` (seconds) limits every read query."""
 
-    def __init__(self, path: str | Path, timeout: float = 10.0, create: bool = True) -> None:
+    def __init__(self, path: str | Path, timeout: float = 10.0, create: bool = True,
+                 use_projection: bool = True) -> None:
         self.path = Path(path)
+        self.use_projection = use_projection
+        self.projection: str | None = None  # what the last open did to the dyad projection
         self.timeout = timeout
         self._lock = _ReadWriteLock()
         self._open_lock = threading.Lock()
@@ -82,14 +87,49 @@ class Database:
     def _connection(self) -> duckdb.DuckDBPyConnection:
         with self._open_lock:
             if self._con is None:
-                con = connect(self.path, read_only=True)
-                try:
-                    check_version(con)
-                except BaseException:
-                    con.close()
-                    raise
-                self._con = con
+                self._con = self._open()
             return self._con
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        # An in-memory connection with the store attached read-only (as the default
+        # database) and the dyad projection attached writable beside it.
+        if not self.path.is_file():
+            raise StoreError(f"no database at {self.path}")
+        con = duckdb.connect()
+        try:
+            literal = "'" + str(self.path).replace("'", "''") + "'"
+            con.execute(f"ATTACH {literal} AS store (READ_ONLY)")
+            con.execute("USE store")
+            check_version(con)
+        except duckdb.IOException as exc:
+            con.close()
+            if "lock" in str(exc).lower():
+                raise StoreLocked(f"{self.path} is in use by another process: {exc}") from exc
+            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+        except duckdb.Error as exc:
+            con.close()
+            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+        except BaseException:
+            con.close()
+            raise
+        self.projection = self._attach_projection(con)
+        return con
+
+    def _attach_projection(self, con: duckdb.DuckDBPyConnection) -> str | None:
+        """Attach and refresh the dyad projection; None (queries use the store) where it cannot be."""
+        if not self.use_projection:
+            return None
+        side = sidecar_path(self.path)
+        try:
+            literal = "'" + str(side).replace("'", "''") + "'"
+            con.execute(f"ATTACH {literal} AS proj")
+            return refresh(con)
+        except duckdb.Error:
+            try:
+                con.execute("DETACH DATABASE IF EXISTS proj")
+            except duckdb.Error:
+                pass
+            return None
 
     @contextmanager
     def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -97,6 +137,7 @@ class Database:
         with self._lock.shared():
             cur = self._connection().cursor()
             try:
+                cur.execute("USE store")  # a cursor starts in the in-memory default database
                 yield cur
             finally:
                 cur.close()

@@ -10,6 +10,8 @@ from ..errors import NotFound
 from ..store.queries import QuoteFilter, execute, find_events, find_quotes, rows_as_dicts
 from . import sql
 from .database import Database
+from .eventpage import find_events_fast
+from . import projection
 from .params import EventParams, Limit, Offset, Text, page
 
 router = APIRouter(prefix="/api", tags=["read"])
@@ -35,7 +37,7 @@ def events(database: DB, f: Events, limit: Limit = 50, offset: Offset = 0) -> di
     if f.empty:
         return page([], limit, offset)
     with database.reader() as cur:
-        rows = find_events(cur, f.filter(limit + 1, offset), database.timeout)
+        rows = find_events_fast(cur, f.filter(limit + 1, offset), database.timeout)
     for r in rows:
         r["quad"] = sql.type_quads().get(r["type"])
     return page(rows, limit, offset)
@@ -117,7 +119,14 @@ def dyads(database: DB, f: Events,
           by: Literal["code", "name"] = "code", interval: Interval = "month") -> dict[str, Any]:
     series: dict[str, dict[str, Any]] = {}
     if not f.empty:
-        query, params = sql.dyad_sql(f.filter(), a.strip(), b.strip(), by, interval)
+        flt = f.filter()
+        # The projection answers code dyads filtered by type and dates; anything else reads the store.
+        others = {k: v for k, v in f.values.items() if k not in ("types", "date_from", "date_to") and v is not None}
+        if by == "code" and not others and database.projection:
+            query, params = projection.dyad_sql(a.strip().upper(), b.strip().upper(), sql.INTERVALS[interval],
+                                                flt.types, flt.date_from, flt.date_to)
+        else:
+            query, params = sql.dyad_sql(flt, a.strip(), b.strip(), by, interval)
         for r in database.query(query, params):
             key = r["period"].isoformat()
             slot = series.setdefault(key, {"period": key, "a_to_b": {"events": 0, "goldstein": None},

@@ -63,7 +63,7 @@ STATS = ("SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) F
 
 def actors_sql(q: str | None, code: str | None, sector: str | None, side: str | None,
                limit: int, offset: int) -> tuple[str, list[Any]]:
-    """Actors on event sides, most active first, with their counts as source and target."""
+    """Actors on event sides, most active first (events: side mentions), as source and as target."""
     conds, params = [], []
     if q:
         conds.append("contains(lower(ea.name), lower(?))")
@@ -78,7 +78,7 @@ def actors_sql(q: str | None, code: str | None, sector: str | None, side: str | 
         conds.append("ea.side = ?")
         params.append(side)
     where = " WHERE " + " AND ".join(conds) if conds else ""
-    sql = ("SELECT ea.name, ea.code, ea.sector, count(DISTINCT ea.event_pk) AS events, "
+    sql = ("SELECT ea.name, ea.code, ea.sector, count(*) AS events, "
            "count(*) FILTER (WHERE ea.side = 'source') AS as_source, "
            "count(*) FILTER (WHERE ea.side = 'target') AS as_target "
            f"FROM event_actors ea{where} GROUP BY ea.name, ea.code, ea.sector "

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from ..records import Analysis
 from .dedup import DuplicateIndex, DuplicateMatch
-from .text import article_date, weighted_terms
+from .text import article_date, latest_year, weighted_terms
 
 STATE_VERSION = 1
 
@@ -40,10 +40,13 @@ STATE_VERSION = 1
 class StoryParams:
     """Knobs of the clustering; defaults tuned on ECB+ (dev) and kept round."""
 
-    threshold: float = 0.22  # least similarity (after time decay) to join a story
+    threshold: float = 0.16  # least similarity (after time decay) to join a story
     window_days: float = 7.0  # a gap of this many days halves the similarity
     max_gap_days: float = 30.0  # dated stories further than this are never joined
     undated_factor: float = 0.9  # one side without a date: no time evidence either way
+    # Undated text whose latest named year is this many years before a dated story is not about it
+    # (None: off; 3 trades recall for precision on ECB+: P .86 R .82 vs P .81 R .88).
+    era_years: int | None = None
     doc_terms: int = 60  # strongest terms kept per article
     story_terms: int = 200  # strongest terms kept per story centroid
     query_terms: int = 15  # an article's terms used to retrieve candidates
@@ -59,6 +62,7 @@ class _Story:
     size: int
     first: Date | None = None
     last: Date | None = None
+    era: int | None = None  # latest year named by its undated members
     indexed: set[str] = field(default_factory=set)
 
 
@@ -138,11 +142,12 @@ class StoryIndex:
             self._count(raw)
         vec = self._vector(raw)
         day = article_date(analysis)
-        story = self._best_story(vec, day)
+        era = latest_year(analysis) if day is None else None
+        story = self._best_story(vec, day, era)
         if story is None:
             story = _Story(id=f"s{len(self._stories) + 1}", centroid={}, norm=0.0, size=0)
             self._stories.append(story)
-        self._join(self._index_of(story), vec, day)
+        self._join(self._index_of(story), vec, day, era)
         self._story_of[aid] = story.id
         return dataclasses.replace(analysis, story=story.id)
 
@@ -168,8 +173,20 @@ class StoryIndex:
                 cands.update(posting[-p.postings_scan:])
         return cands
 
-    def _time_factor(self, s: _Story, day: Date | None) -> float:
+    def _time_factor(self, s: _Story, day: Date | None, era: int | None) -> float:
+        """Similarity multiplier for time: decays with the day gap, 0 past max_gap_days.
+
+        Undated material gives only weak evidence: the latest year its text
+        names. A dated report years after everything an undated story names
+        (or an undated report naming nothing as late as a dated story) is
+        taken as a different development.
+        """
         p = self.params
+        if p.era_years is not None:
+            if day is None and era is not None and s.first is not None and era < s.first.year - p.era_years:
+                return 0.0
+            if day is not None and s.first is None and s.era is not None and day.year > s.era + p.era_years:
+                return 0.0
         if day is None or s.first is None or s.last is None:
             return p.undated_factor
         gap = max(0, (s.first - day).days, (day - s.last).days)
@@ -177,11 +194,11 @@ class StoryIndex:
             return 0.0
         return 1.0 / (1.0 + gap / p.window_days)
 
-    def _best_story(self, vec: dict[str, float], day: Date | None) -> _Story | None:
+    def _best_story(self, vec: dict[str, float], day: Date | None, era: int | None) -> _Story | None:
         best, best_score = None, self.params.threshold
         for i in self._candidates(vec):
             s = self._stories[i]
-            tf = self._time_factor(s, day)
+            tf = self._time_factor(s, day, era)
             if tf <= 0.0 or s.norm == 0.0:
                 continue
             c = s.centroid
@@ -190,16 +207,18 @@ class StoryIndex:
                 best, best_score = s, score
         return best
 
-    def _join(self, i: int, vec: dict[str, float], day: Date | None) -> None:
+    def _join(self, i: int, vec: dict[str, float], day: Date | None, era: int | None) -> None:
         s = self._stories[i]
         c = s.centroid
         for t, v in vec.items():
             c[t] = c.get(t, 0.0) + v
         cap = self.params.story_terms
-        if len(c) > 2 * cap:  # prune lazily: amortised O(1) per term
+        if len(c) > cap + cap // 2:  # prune lazily: amortised O(log cap) per term
             s.centroid = c = dict(heapq.nlargest(cap, c.items(), key=lambda kv: kv[1]))
         s.norm = math.sqrt(sum(v * v for v in c.values()))
         s.size += 1
+        if era is not None:
+            s.era = era if s.era is None else max(s.era, era)
         if day is not None:
             s.first = day if s.first is None or day < s.first else s.first
             s.last = day if s.last is None or day > s.last else s.last
@@ -216,7 +235,7 @@ class StoryIndex:
             "docs": self._docs,
             "df": self._df,
             "stories": [[s.id, s.centroid, s.size, s.first.isoformat() if s.first else None,
-                         s.last.isoformat() if s.last else None, sorted(s.indexed)] for s in self._stories],
+                         s.last.isoformat() if s.last else None, s.era, sorted(s.indexed)] for s in self._stories],
             "story_of": self._story_of,
             "matches": [[m.article_id, m.duplicate_of, m.jaccard, m.containment] for m in self._matches.values()],
             "dedup": self._dups.to_state(),
@@ -228,10 +247,10 @@ class StoryIndex:
             raise ValueError(f"story index state version {state.get('version')!r} is not {STATE_VERSION}")
         idx = cls(StoryParams(**state["params"]))
         idx._docs, idx._df = int(state["docs"]), {k: int(v) for k, v in state["df"].items()}
-        for i, (sid, centroid, size, first, last, indexed) in enumerate(state["stories"]):
+        for i, (sid, centroid, size, first, last, era, indexed) in enumerate(state["stories"]):
             s = _Story(id=sid, centroid={k: float(v) for k, v in centroid.items()}, norm=0.0, size=int(size),
                        first=Date.fromisoformat(first) if first else None,
-                       last=Date.fromisoformat(last) if last else None, indexed=set(indexed))
+                       last=Date.fromisoformat(last) if last else None, era=era, indexed=set(indexed))
             s.norm = math.sqrt(sum(v * v for v in s.centroid.values()))
             idx._stories.append(s)
             for t in indexed:

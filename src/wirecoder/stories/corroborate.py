@@ -103,7 +103,8 @@ def conflicts_of(events: Sequence[Event], article_ids: Sequence[str]) -> tuple[C
     for f in ("source", "target"):
         sets = [(side_keys(getattr(e, f)), aid) for e, aid in zip(events, article_ids)]
         if _sides_conflict([s for s, _ in sets]):
-            out.append(Conflict(f, _claims((" + ".join(sorted(s)), aid) for s, aid in sets if s)))  # type: ignore[arg-type]
+            claims = _claims((" + ".join(sorted(s)), aid) for s, aid in sets if s)
+            out.append(Conflict(f, claims))  # type: ignore[arg-type]
     dates = [(e.date, aid) for e, aid in zip(events, article_ids) if e.date]
     if len(dates) > 1 and _dates_conflict([d for d, _ in dates]):
         out.append(Conflict("date", _claims(dates)))  # type: ignore[arg-type]

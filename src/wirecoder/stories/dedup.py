@@ -3,7 +3,7 @@
 A copy that was re-headlined, trimmed, had a sentence reworded or a
 paragraph added still shares most of its 4-word shingles with the original.
 MinHash signatures estimate the Jaccard similarity J of two shingle sets;
-an LSH index (datasketch) finds the candidates without comparing all pairs.
+a banded LSH index finds the candidates without comparing all pairs.
 Since |A & B| = J (|A| + |B|) / (1 + J), the signature and the set sizes
 also give the *containment* of the shorter text in the longer one, which is
 what a trimmed copy keeps high while its Jaccard falls.
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 from .text import shingles
 
@@ -33,6 +33,51 @@ MIN_JACCARD = 0.3
 MIN_JACCARD_CONTAINED = 0.2
 MIN_CONTAINMENT = 0.7
 MIN_SHINGLES = 12  # texts shorter than this (a headline, a caption) are never called copies
+
+
+class _Bands:
+    """LSH buckets, lean: one dict from a band's integer key to an article number (or a list of them).
+
+    datasketch's MinHashLSH keeps a bytes key and a set per bucket and a
+    list of keys per article (about 12 KB per article at 32 bands); this
+    keeps one int -> int entry per band (about 3 KB), which matters at
+    millions of articles. A rare key clash only adds a candidate, which is verified anyway.
+    """
+
+    __slots__ = ("_buckets",)
+
+    def __init__(self) -> None:
+        self._buckets: dict[int, int | list[int]] = {}
+
+    @staticmethod
+    def keys(sig: np.ndarray) -> list[int]:
+        v = sig.astype(np.uint64).reshape(LSH_BANDS, LSH_ROWS)
+        band = np.arange(LSH_BANDS, dtype=np.uint64) << np.uint64(58)  # 6 bits tell the bands apart
+        return ((v[:, 0] << np.uint64(26)) ^ v[:, 1] ^ band).tolist()
+
+    def query(self, sig: np.ndarray) -> set[int]:
+        out: set[int] = set()
+        get = self._buckets.get
+        for k in self.keys(sig):
+            b = get(k)
+            if b is None:
+                continue
+            if isinstance(b, int):
+                out.add(b)
+            else:
+                out.update(b)
+        return out
+
+    def insert(self, sig: np.ndarray, n: int) -> None:
+        buckets = self._buckets
+        for k in self.keys(sig):
+            b = buckets.get(k)
+            if b is None:
+                buckets[k] = n
+            elif isinstance(b, int):
+                buckets[k] = [b, n]
+            else:
+                b.append(n)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +126,8 @@ class DuplicateIndex:
     """Incremental near-duplicate finder. ``add`` each article once, in arrival order."""
 
     def __init__(self) -> None:
-        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=(LSH_BANDS, LSH_ROWS))
+        self._lsh = _Bands()
+        self._ids: list[str] = []  # article number -> id
         self._sig: dict[str, np.ndarray] = {}
         self._size: dict[str, int] = {}
         self._root: dict[str, str] = {}  # copy id -> original id
@@ -103,13 +149,14 @@ class DuplicateIndex:
     def _insert(self, article_id: str, sig: np.ndarray, n: int) -> DuplicateMatch | None:
         best: DuplicateMatch | None = None
         if n >= MIN_SHINGLES:
-            mh = _minhash(sig)
-            for cand in self._lsh.query(mh):
+            for num in self._lsh.query(sig):
+                cand = self._ids[num]
                 j, c = estimate(sig, n, self._sig[cand], self._size[cand])
                 if (j >= MIN_JACCARD or (j >= MIN_JACCARD_CONTAINED and c >= MIN_CONTAINMENT)) \
                         and (best is None or j > best.jaccard):
                     best = DuplicateMatch(article_id, self._root.get(cand, cand), j, c)
-            self._lsh.insert(article_id, mh, check_duplication=False)
+            self._lsh.insert(sig, len(self._ids))
+        self._ids.append(article_id)
         self._sig[article_id] = sig
         self._size[article_id] = n
         if best is not None:
@@ -133,6 +180,6 @@ class DuplicateIndex:
             if root:
                 idx._root[aid] = root
             if n >= MIN_SHINGLES:
-                idx._lsh.insert(aid, _minhash(sig),
-                                check_duplication=False)
+                idx._lsh.insert(sig, len(idx._ids))
+            idx._ids.append(aid)
         return idx

@@ -9,6 +9,7 @@ Two views of an article:
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from datetime import date as Date
 from functools import cache, lru_cache
@@ -25,7 +26,7 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT",
 
 # Term weights: a shared name says more about "same development" than a shared word.
 W_WORD = 1.0
-W_ENTITY = 2.0
+W_ENTITY = 3.0
 W_ACTOR = 1.5
 W_PLACE = 1.5
 W_EVENT = 0.5
@@ -137,7 +138,8 @@ def weighted_terms(a: Analysis) -> dict[str, float]:
         add("p:" + (str(pl.geonameid) if pl.geonameid else _name_key(pl.name)), W_PLACE)
     for ev in a.events:
         add("v:" + ev.type, W_EVENT)
-    return {t: w for t, w in bag.items() if w > 0}
+    # interned: the same term in many story centroids and the frequency table is one string
+    return {sys.intern(t): w for t, w in bag.items() if w > 0}
 
 
 def article_date(a: Analysis) -> Date | None:
@@ -161,3 +163,14 @@ def article_date(a: Analysis) -> Date | None:
         return Date.fromisoformat(best)
     except ValueError:
         return None
+
+
+def latest_year(a: Analysis) -> int | None:
+    """The latest year an article's dates name (background years included); None when it names none.
+
+    For an article without a dateline this bounds its age from below: a
+    report is rarely written years after the latest year it mentions.
+    """
+    years = [int(t.value[:4]) for t in a.timexes
+             if t.type == "DATE" and t.value and len(t.value) >= 4 and t.value[:4].isdigit()]
+    return max(years) if years else None

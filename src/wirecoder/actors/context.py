@@ -1,0 +1,69 @@
+"""Whose actor is it when the phrase itself names no state: the article's and the sentence's context.
+
+- ``dominant_state``: the state an article is about. Unambiguous only when one
+  state is named (by name, demonym, capital or seat of power), or one is named
+  at least three times and at least twice as often as any other. Bare "police",
+  "officials", "protesters" and untitled office holders take it (see
+  data/actors/README.md, "Context rules").
+- ``place_state``: the state named in a place phrase attached to a noun
+  ("rebels in Darfur", "police in Kabul", "Palestinians of the West Bank").
+- ``host_state``: for "ethnic Albanians ... in Serbia", the other state named in
+  the sentence, preferring one in a place phrase (CAMEO codes an ethnic group
+  by the country it lives in).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from .draft import Ctx
+from .tables import Entry
+
+STATE_KINDS = frozenset({"country", "demonym", "capital", "seat"})
+_PLACE_PREPS = frozenset({"in", "of", "from", "across", "throughout", "inside"})
+
+
+def dominant_state(ctx: Ctx) -> Entry | None:
+    counts: Counter[str] = Counter()
+    first: dict[str, Entry] = {}
+    doc = ctx.doc
+    for s, _, entry in ctx.matches:
+        if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in ("pro", "anti"):
+            continue  # "pro-Russian separatists": a stance, not the article's country
+        if entry.kind in STATE_KINDS and entry.code:
+            counts[entry.code] += 1
+            first.setdefault(entry.code, entry)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    if len(ranked) == 1 or (ranked[0][1] >= 3 and ranked[0][1] >= 2 * ranked[1][1]):
+        return first[ranked[0][0]]
+    return None
+
+
+def place_state(ctx: Ctx, tok: Token) -> tuple[int, int, Entry] | None:
+    """The state match in a place phrase hanging on ``tok`` ("rebels in the Ivory Coast")."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            m = ctx.match_at.get(obj.i)
+            if m is None:  # "in southern Serbia", "the province of Sindh": one level of modifier
+                m = next((ctx.match_at[c.i] for c in obj.children if c.i in ctx.match_at), None)
+            if m is not None and m[2].kind in STATE_KINDS:
+                return m
+    return None
+
+
+def host_state(ctx: Ctx, s: int, e: int, code: str | None) -> tuple[int, int, Entry] | None:
+    """Another state named in the sentence of doc[s:e], one in a place phrase first."""
+    sent = ctx.doc[s].sent
+    others = [m for m in ctx.matches if sent.start <= m[0] < sent.end and m[2].kind in STATE_KINDS
+              and m[2].code != code and not (m[0] < e and s < m[1])]
+    if not others:
+        return None
+    placed = [m for m in others if ctx.doc[m[1] - 1].dep_ == "pobj" and ctx.doc[m[1] - 1].head.lower_ in _PLACE_PREPS]
+    return (placed or others)[0]

@@ -1,0 +1,59 @@
+"""Background events: acts a sentence mentions only to set the scene of its main news.
+
+"Lebanon complained to the UN over raids *in which 20 people were killed*",
+"Italy suspended air links, *one day after a jet shot down a helicopter*",
+"*Rebuked by its neighbour*, the state is being drawn into talks": the clauses
+in italics are subordinate (relative clauses, participles, temporal clauses,
+nouns after "after"/"following"). Such an event is kept when the text names who
+did it (a coded source: "after Moscow occupied Crimea" is news an analyst wants)
+and dropped when it does not, since an agentless background act is neither
+countable nor attributable. Deaths in a relative clause of an event noun ("an
+insurgency in which 13,000 people died") quantify that event and stay.
+
+Also here: the to-infinitive of an ordinary noun ("the drive to meet demand",
+"plans to invade") is not asserted.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .ontology import Lexicon
+
+_TEMPORAL_MARKS = frozenset({"when", "after", "before", "since", "as", "while", "once", "whenever"})
+_TEMPORAL_PREPS = frozenset({"after", "before", "following", "since", "amid"})
+# nouns whose to-infinitive is attempted action, which CAMEO codes as the act ("a bid to seize the town")
+_ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
+
+
+def subordinate(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` inside a clause or phrase that sets the scene rather than reports the main news?"""
+    t = tok
+    for _ in range(12):
+        dep = t.dep_
+        if dep in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # deaths in a relative clause of an event noun quantify that event ("an insurgency in which ... died")
+            return not (dep == "relcl" and _event_noun(t.head, lex))
+        if dep == "advcl":
+            marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+            if marks & _TEMPORAL_MARKS or (not marks and t.tag_ in ("VBN", "VBG") and t.i < t.head.i):
+                return True
+        if dep == "pobj" and t.head.lower_ in _TEMPORAL_PREPS:
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def _event_noun(tok: Token, lex: Lexicon) -> bool:
+    return bool(lex.lookup(lex.lemma(tok), "NOUN") or lex.lookup(tok.lower_, "NOUN"))
+
+
+def noun_infinitives(sent: Span) -> set[int]:
+    """Token indices of to-infinitives that complete an ordinary noun ("efforts to resolve the crisis")."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in _ATTEMPT_NOUNS \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            out.update(t.i for t in tok.subtree)
+    return out
