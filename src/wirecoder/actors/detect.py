@@ -42,7 +42,10 @@ def role_of(ctx: Ctx, tok: Token) -> Role | None:
         two = f"{ctx.doc[tok.i - 1].lower_} {tok.lemma_.lower()}"
         if two in _COMPOUND_HEADS and two in roles:
             return roles[two]
-    return roles.get(tok.lemma_.lower()) or roles.get(tok.lower_)
+    found = roles.get(tok.lemma_.lower()) or roles.get(tok.lower_)
+    if found is None and tok.pos_ == "PROPN" and tok.lower_.endswith("s"):
+        found = roles.get(tok.lower_[:-1])  # the model does not lemmatise names: "Workers' Union"
+    return found
 
 
 def _is_pro_anti(ctx: Ctx, s: int) -> bool:
@@ -175,7 +178,8 @@ def find_bare_groups(ctx: Ctx) -> None:
         if role is None or role.kind == "person" or not role.sector:
             continue
         lemma = tok.lemma_.lower()
-        if lemma in _BARE_SKIP or any(c.i in used and not _is_pro_anti(ctx, c.i)
+        peacekeeping = any(c.lower_ == "peacekeeping" for c in tok.children)
+        if lemma in _BARE_SKIP and not peacekeeping or any(c.i in used and not _is_pro_anti(ctx, c.i)
                                       for c in tok.children if c.dep_ in _MODIFIER_DEPS):
             continue
         if role.kind == "group" and not is_plural(tok):
@@ -191,6 +195,8 @@ def find_bare_groups(ctx: Ctx) -> None:
         if placed is not None:
             code: str | None = placed[2].code
             end = max(end, placed[1])
+        elif lemma == "peacekeeper" or peacekeeping:
+            code = "IGO"  # peacekeepers without a nation are an international (UN, AU, regional) force
         else:
             code = ctx.dominant.code if ctx.dominant is not None and role.sector not in _NO_CONTEXT else None
         key = f"X:{role.sector}:{lemma}:{code or '-'}"

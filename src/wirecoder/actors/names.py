@@ -26,6 +26,29 @@ def _trim(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_NAME_ENTS = frozenset({"", "PERSON", "ORG", "GPE", "NORP"})
+
+
+def _name_token(ctx: Ctx, j: int) -> bool:
+    tok = ctx.doc[j]
+    return (tok.tag_ == "NNP" and tok.text[:1].isupper() and tok.ent_type_ in _NAME_ENTS
+            and j not in ctx.match_at and tok.lower_ not in ctx.tables.titles and tok.lower_ not in _POSSESSIVE)
+
+
+def _extend(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
+    """A PERSON the model cut short ("General [Samuel] Obi" -> "Samuel Obi"): take the capitalised
+    name tokens right after it, and a known first name right before it (four tokens at most)."""
+    doc = ctx.doc
+    if s >= e:
+        return s, e
+    while e < len(doc) and e - s < 4 and not doc[e].is_sent_start and _name_token(ctx, e):
+        e += 1
+    while s > 0 and e - s < 4 and not doc[s].is_sent_start and _name_token(ctx, s - 1) \
+            and (doc[s - 1].text in ctx.tables.first_names or doc[s - 1].ent_type_ == "PERSON"):
+        s -= 1
+    return s, e
+
+
 def _name_spans(ctx: Ctx) -> list[tuple[int, int]]:
     doc, titles = ctx.doc, ctx.tables.titles
     spans: list[tuple[int, int]] = []
@@ -42,7 +65,7 @@ def _name_spans(ctx: Ctx) -> list[tuple[int, int]]:
         m = ctx.match_at.get(ent.start)
         if m is not None and m[2].kind != "person" and m[0] == ent.start and m[1] >= ent.end - 1:
             continue  # a country or body the model took for a person
-        add(*_trim(ctx, ent.start, ent.end))
+        add(*_extend(ctx, *_trim(ctx, ent.start, ent.end)))
     for s, e, entry in ctx.matches:
         if entry.kind == "person":
             add(s, e)

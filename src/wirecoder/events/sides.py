@@ -159,7 +159,7 @@ class SideFinder:
         first: list[ActorRef] = []
         order = _target_candidates(verb)
         if addressee_last:
-            order.sort(key=lambda hs: hs[0].dep_ == "pobj" and hs[0].head.lower_ == "to")
+            order.sort(key=lambda hs: bool(hs) and hs[0].dep_ == "pobj" and hs[0].head.lower_ == "to")
         for cands in order:
             refs = [r for r in self.refs(cands) if (r.actor_id or r.name.lower()) not in ex]
             if any(r.code for r in refs):
