@@ -179,11 +179,11 @@ def _possessed(ctx: Ctx, tok: Token, poss: Token, lemma: str) -> None:
     if owner is None:
         return
     oinfo = ctx.infos[owner.key]
-    if oinfo.kind != "person":  # "its embassy", "the group's fighters": the owner itself, in that role
-        role = role_of(ctx, tok)
-        if role is not None and role.kind != "person":
-            sector = None if oinfo.code == "IGO" and role.sector == "GOV" else role.sector
-            ctx.add(tok.i, tok.i + 1, owner.key, "description", sector)
+    body = role_of(ctx, tok)
+    if oinfo.kind != "person" and body is not None and body.kind != "person":
+        # "its embassy", "the group's fighters": the owner itself, in that role
+        sector = None if oinfo.code == "IGO" and body.sector == "GOV" else body.sector
+        ctx.add(tok.i, tok.i + 1, owner.key, "description", sector)
         return
     for info in ctx.infos.values():
         if info.kind == "person" and info.key != owner.key and info.role_head and \

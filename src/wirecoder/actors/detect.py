@@ -172,17 +172,19 @@ def find_bare_groups(ctx: Ctx) -> None:
     doc = ctx.doc
     used = {i for d in ctx.drafts for i in range(d.start, d.end)} | ctx.claimed | set(ctx.match_at)
     for tok in doc:
-        if tok.i in used or tok.pos_ != "NOUN":
+        # the small model tags a sentence-initial "Rebels" or "Police" as a name
+        initial = tok.pos_ == "PROPN" and tok.is_sent_start and not tok.ent_type_
+        if tok.i in used or (tok.pos_ != "NOUN" and not initial):
             continue
         role = role_of(ctx, tok)
         if role is None or role.kind == "person" or not role.sector:
             continue
-        lemma = tok.lemma_.lower()
-        peacekeeping = any(c.lower_ == "peacekeeping" for c in tok.children)
-        if lemma in _BARE_SKIP and not peacekeeping or any(c.i in used and not _is_pro_anti(ctx, c.i)
+        lemma = tok.lemma_.lower() if not initial else (tok.lower_[:-1] if tok.lower_[:-1] in ctx.tables.roles
+                                                           else tok.lower_)
+        if lemma in _BARE_SKIP or any(c.i in used and not _is_pro_anti(ctx, c.i)
                                       for c in tok.children if c.dep_ in _MODIFIER_DEPS):
             continue
-        if role.kind == "group" and not is_plural(tok):
+        if role.kind == "group" and not (is_plural(tok) or initial and lemma != tok.lower_):
             continue  # "a rebel attack": a modifier, or one person; plurals name the group
         start = tok.i
         while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].head == tok \
@@ -195,12 +197,10 @@ def find_bare_groups(ctx: Ctx) -> None:
         if placed is not None:
             code: str | None = placed[2].code
             end = max(end, placed[1])
-        elif lemma == "peacekeeper" or peacekeeping:
-            code = "IGO"  # peacekeepers without a nation are an international (UN, AU, regional) force
         else:
             code = ctx.dominant.code if ctx.dominant is not None and role.sector not in _NO_CONTEXT else None
         key = f"X:{role.sector}:{lemma}:{code or '-'}"
         if key not in ctx.infos:
             name = tok.lower_ if is_plural(tok) else lemma
             ctx.infos[key] = Info(key, name, "group", code, role.sector)
-        ctx.add(start, end, key, "group", role.sector, plural=is_plural(tok))
+        ctx.add(start, end, key, "group", role.sector, plural=is_plural(tok) or lemma != tok.lower_)
