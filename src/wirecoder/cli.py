@@ -149,8 +149,17 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(json.dumps(outcome_to_dict(outcome), ensure_ascii=False) + "\n")
 
+    from .stories.cluster import StoryIndex
+    from .stories.stage import with_stories
+
+    stories = StoryIndex()  # story ids across this batch, assigned as articles stream past
+
+    def sink_with_story(outcome) -> None:
+        for o in with_stories([outcome], stories):
+            sink(o)
+
     try:
-        tally = run_local(items, settings, show_progress=bool(args.output), on_outcome=sink)
+        tally = run_local(items, settings, show_progress=bool(args.output), on_outcome=sink_with_story)
     finally:
         if out_fh is not None:
             out_fh.close()

@@ -200,6 +200,7 @@ class Analysis:
     quantities: tuple[Quantity, ...] = ()
     sentences: tuple[Span, ...] = ()
     story: str | None = None
+    duplicate_of: str | None = None  # id of the earlier article this one is a near-copy of
     pipeline: str = ""  # model and wirecoder version that produced it
 
 

@@ -21,19 +21,25 @@ def ingest_into_store(items: Iterable[Article | Failure], settings: Settings, *,
     from .batch.progress import Progress
     from .store import open_store
 
+    from .stories.stage import open_index, story_state_path, with_stories
+
     tally = Tally()
+    state = story_state_path(Path(settings.db)) if str(settings.db) != ":memory:" else None
+    stories = open_index(state)
     settings_record = {k: str(v) for k, v in dataclasses.asdict(settings).items()}
     with open_store(settings.db) as store, Progress(enabled=True) as bar:
         run_id = store.start_run(command, settings_record)
 
         def counted() -> Iterator[Analysis | Failure]:
-            for outcome in analyze_many(items, settings=settings, nlp=nlp):
+            for outcome in with_stories(analyze_many(items, settings=settings, nlp=nlp), stories):
                 tally.add(outcome)
                 bar.advance(failed=isinstance(outcome, Failure))
                 yield outcome
 
         report = store.write(counted(), run_id=run_id)
         store.finish_run(run_id, report)
+    if state is not None:
+        stories.save(state)
     return tally, report
 
 

@@ -86,3 +86,22 @@ def test_events_quotes_export_commands(tmp_path, capsys, nlp):
 def test_missing_database_is_a_clear_error(tmp_path, capsys):
     assert main(["events", "--db", str(tmp_path / "none.duckdb")]) == 2
     assert "no database" in capsys.readouterr().err
+
+
+def test_analyze_batch_assigns_stories_and_marks_copies(tmp_path, nlp):
+    body = ("Floods in northern Italy forced thousands of residents to leave their homes on Tuesday. "
+            "Rescue teams evacuated villages along the Po river as the water kept rising, and the regional "
+            "government declared a state of emergency in three provinces.")
+    other = ("Voters in Iceland elected a new parliament on Saturday after a short campaign dominated by "
+             "housing costs, and the opposition Social Democrats won the most seats.")
+    rows = [{"id": "orig", "date": "2024-05-14", "text": "Italy floods\n\n" + body},
+            {"id": "copy", "date": "2024-05-14", "text": "Thousands flee Italian floods\n\n" + body},
+            {"id": "else", "date": "2024-11-30", "text": other}]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["analyze", "--input", str(src), "--output", str(out)]) == 0
+    got = {r["id"]: r for r in map(json.loads, out.read_text().splitlines())}
+    assert got["orig"]["story"] and got["copy"]["story"] == got["orig"]["story"]
+    assert got["copy"]["duplicate_of"] == "orig" and got["orig"]["duplicate_of"] is None
+    assert got["else"]["story"] != got["orig"]["story"]

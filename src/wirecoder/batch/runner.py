@@ -20,6 +20,7 @@ from ..errors import SettingsError
 from ..ingest import read_sources
 from ..records import Failure
 from ..settings import Settings
+from ..stories.stage import open_index, story_state_path, with_stories
 from ..store import WriteReport, open_store
 from .local import Tally
 from .manifest import Manifest, ResumeRefused, RunRecord
@@ -75,6 +76,11 @@ def run_batch(sources: Sequence[str], settings: Settings, options: RunOptions = 
     if options.workers < 1:
         raise SettingsError("workers must be at least 1")
     sources = [str(s) for s in sources]
+    # Stories are assigned here in the driver, in arrival order (the index is
+    # sequential state). It is saved when the run ends; a killed run's resume
+    # starts from the last saved index, which only costs story quality.
+    story_state = story_state_path(Path(settings.db))
+    stories = open_index(story_state)
     with open_store(settings.db) as store:
         manifest = Manifest(store)
         run = _open_run(manifest, sources, settings, options)
@@ -97,7 +103,7 @@ def run_batch(sources: Sequence[str], settings: Settings, options: RunOptions = 
                 yield part
 
         for part, outcomes in _engine(todo(), settings, options, Path(settings.db), run.run_key):
-            analyses = [o for o in outcomes if not isinstance(o, Failure)]
+            analyses = list(with_stories([o for o in outcomes if not isinstance(o, Failure)], stories))
             fails = manifest.unrecorded_failures(run.store_run, [o for o in outcomes if isinstance(o, Failure)])
             report = store.write([*analyses, *fails], run_id=run.store_run)
             manifest.mark_done(run.run_key, part.index, part.fingerprint, len(part.items), len(analyses), report)
@@ -106,6 +112,7 @@ def run_batch(sources: Sequence[str], settings: Settings, options: RunOptions = 
             progress.advance(len(outcomes), sum(isinstance(o, Failure) for o in outcomes))
         totals = manifest.finish(run)
         failures = _run_failures(store, run.store_run)
+    stories.save(story_state)
     spill = spill_dir(Path(settings.db), run.run_key)
     if not options.keep_partitions and spill.is_dir():
         shutil.rmtree(spill, ignore_errors=True)  # all stored: the files were only there for a resume

@@ -37,6 +37,7 @@ def analysis_to_dict(a: Analysis) -> dict[str, Any]:
         "actors": [actor_to_dict(x) for x in a.actors],
         "quantities": [quantity_to_dict(q) for q in a.quantities],
         "story": a.story,
+        "duplicate_of": a.duplicate_of,
         "pipeline": a.pipeline,
     }
 
