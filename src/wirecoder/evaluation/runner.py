@@ -48,8 +48,14 @@ def gold_article(gold: dict) -> Article:
 
 def analyse_gold(golds: Iterable[dict], *, settings: Settings | None = None,
                  nlp: Language | None = None) -> Iterator[tuple[dict, dict]]:
-    """(gold document, output-contract line) pairs; only one batch is in flight at a time."""
+    """(gold document, output-contract line) pairs; only one batch is in flight at a time.
+
+    The outcomes go through the stories stage exactly as in ``wirecoder analyze``
+    (story ids across the evaluated batch), so every task scores the same output.
+    """
     from ..api import analyze_many  # late: keeps `import wirecoder.evaluation` light for the CLI
+    from ..stories.cluster import StoryIndex
+    from ..stories.stage import with_stories
     pending: deque[dict] = deque()
 
     def articles() -> Iterator[Article]:
@@ -57,7 +63,7 @@ def analyse_gold(golds: Iterable[dict], *, settings: Settings | None = None,
             pending.append(g)
             yield gold_article(g)
 
-    for outcome in analyze_many(articles(), settings=settings, nlp=nlp):
+    for outcome in with_stories(analyze_many(articles(), settings=settings, nlp=nlp), StoryIndex()):
         yield pending.popleft(), outcome_to_dict(outcome)
 
 
