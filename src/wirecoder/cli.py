@@ -165,7 +165,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             out_fh.close()
     if fmt == "json" and out_fh is None:
         doc = collected[0] if len(collected) == 1 else collected
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        # Indented for a person at a terminal; one line when redirected, so a
+        # single article's output is also a valid JSON-lines file (score.py reads it).
+        indent = 2 if sys.stdout.isatty() else None
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=indent) + "\n")
     if args.output or tally.failed:
         print(tally.summary(), file=sys.stderr)
     return EXIT_SOME_FAILED if tally.failed else EXIT_OK

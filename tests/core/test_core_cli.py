@@ -105,3 +105,11 @@ def test_analyze_batch_assigns_stories_and_marks_copies(tmp_path, nlp):
     assert got["orig"]["story"] and got["copy"]["story"] == got["orig"]["story"]
     assert got["copy"]["duplicate_of"] == "orig" and got["orig"]["duplicate_of"] is None
     assert got["else"]["story"] != got["orig"]["story"]
+
+
+def test_json_format_redirected_is_one_line_per_article(tmp_path, capsys, nlp):
+    f = tmp_path / "story.txt"
+    f.write_text(GOOD, encoding="utf-8")
+    assert main(["analyze", str(f), "--date", "2023-04-06", "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and json.loads(out)["id"] == "story.txt"

@@ -38,17 +38,17 @@ def make_v1(path: Path) -> None:
 
 def test_new_database_is_at_the_current_version():
     with open_store() as store:
-        assert store.version() == current_version() == 2
-        assert [m.version for m in migrations()] == [2]
+        assert store.version() == current_version() == 3
+        assert [m.version for m in migrations()] == [2, 3]
 
 
 def test_version_1_database_migrates_and_keeps_its_rows(tmp_path):
     path = tmp_path / "old.duckdb"
     make_v1(path)
     with open_store(path) as store:
-        assert store.version() == 2
+        assert store.version() == 3
         assert store.con.execute("SELECT version, name FROM schema_version ORDER BY version").fetchall() == \
-            [(1, "initial"), (2, "analysis_extras")]
+            [(1, "initial"), (2, "analysis_extras"), (3, "canonical_events")]
         old = store.events(EventFilter(types=("PROTEST",)))
         assert [(e["article_id"], e["quote_index"], e["source"][0]["name"], e["source"][0]["span"])
                 for e in old] == [("old-1", None, "strikers", None)]
@@ -74,8 +74,8 @@ def test_migrate_is_idempotent_and_reports_the_version(tmp_path):
     make_v1(path)
     con = duckdb.connect(str(path))
     assert db_version(con) == 1
-    assert migrate(con) == 2 and migrate(con) == 2
-    assert con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 2
+    assert migrate(con) == 3 and migrate(con) == 3
+    assert con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 3
 
 
 def test_read_only_open_of_an_old_database_asks_for_a_migration(tmp_path):

@@ -20,6 +20,7 @@ from ..quantities.attach import event_counts
 from ..records import ActorRef, Event
 from ..time.anchor import event_date
 from .background import noun_infinitives, subordinate
+from .implicit import PLACE_TARGET_TYPES, coded, condition_target, localised, place_target, protest_target
 from .modality import Modality, is_historical, modality
 from .quotelink import QuoteLinker
 from .ontology import Lexicon, Pattern
@@ -298,6 +299,7 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
     historical = is_historical(date, doc._.wc_dateline, anchor)
     counts = event_counts(doc, anchor, doc._.wc_quantities) or {}
     loc = event_location(doc, anchor, doc._.wc_places)
+    target = _indirect_target(doc, finder, typ, anchor, noun, source, target, loc)
     if not target and loc is not None and loc.place.country and typ in _PLACE_TARGETS:
         # protests and coercion with no named target are aimed at the authority of the place
         target = [ActorRef(name=loc.place.name, code=loc.place.country, span=(loc.start, loc.end))]
@@ -311,6 +313,26 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
         hypothetical=mod.hypothetical, future=mod.future, historical=historical,
         size=counts.get("size"), dead=counts.get("dead"), injured=counts.get("injured"),
         arrested=counts.get("arrested"), confidence=conf, quote_index=qi)
+
+
+def _indirect_target(doc: Doc, finder: SideFinder, typ: str, anchor: Token, noun: Token | None,
+                     source: list[ActorRef], target: list[ActorRef], loc) -> list[ActorRef]:
+    """When no coded target is named as an argument: a protest's purpose, a threat's condition, the
+    place of a physical act (``.implicit``)."""
+    if coded(target):
+        return target
+    found: list[ActorRef] = []
+    if typ == "PROTEST":
+        found = protest_target(finder, anchor, noun)
+    elif typ == "THREATEN":
+        found = condition_target(finder, anchor)
+    if found:
+        return found
+    if typ in PLACE_TARGET_TYPES:
+        place = place_target(doc, anchor, source, loc)
+        if place is not None:
+            return localised(target, place)
+    return target
 
 
 def _protesters_act(anchor: Token, lex: Lexicon) -> bool:

@@ -25,6 +25,12 @@ NOUN_TARGET_PREPS = ("against", "on", "with", "of", "to", "into", "toward", "tow
 _PRUNE = frozenset({"relcl", "acl", "advcl", "prep", "punct", "cc", "conj", "appos", "parataxis"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _RELPRON = frozenset({"who", "which", "that", "whom"})
+# Heads that name a part or amount of the group in their 'of' object ("tens of thousands of students").
+_QUANTIFIERS = frozenset({"one", "some", "many", "most", "all", "several", "tens", "hundreds", "thousands",
+                          "millions", "dozens", "scores", "dozen", "hundred", "thousand", "group", "groups",
+                          "member", "members", "part", "number", "majority"})
+# Where an uncoded group is: "rebels in the Ivory Coast", "students throughout Indonesia".
+_LOCAL_PREPS = frozenset({"in", "from", "throughout", "across", "inside"})
 
 
 class SideFinder:
@@ -80,7 +86,7 @@ class SideFinder:
             speaker = _reporting_subject(head)
             if speaker is not None:  # "Hungary said it will ...": the pronoun is the speaker
                 return self._phrase_refs(speaker)
-        if head.like_num or head.lower_ in ("one", "some", "many", "most", "all", "several"):
+        if head.like_num or head.lower_ in _QUANTIFIERS:
             of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                   if g.dep_ == "pobj"]
             if of:  # "one of the four suicide bombers", "eight of its staff"
@@ -93,7 +99,9 @@ class SideFinder:
                 return []
             toks = [t for t in toks if not t.is_space]
             span = self.doc[toks[0].i: toks[-1].i + 1]
-            return [ActorRef(name=span.text, code=None, span=(span.start_char, span.end_char))]
+            # "demonstrators in Baghdad", "students throughout Indonesia": the group of a place
+            return self._localise(head, [ActorRef(name=span.text, code=None, span=(span.start_char, span.end_char))],
+                                  lo, hi)
         return []
 
     def _localise(self, head: Token, refs: list[ActorRef], lo: int, hi: int) -> list[ActorRef]:
@@ -103,14 +111,17 @@ class SideFinder:
             return [ActorRef(name=r.name, code=own.code, sector=r.sector, igo=r.igo, actor_id=r.actor_id,
                              span=r.span) for r in refs]
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "from"):
-                for g in c.children:
-                    if g.dep_ != "pobj":
-                        continue
-                    where = [r for r in self._phrase_refs(g) if r.code]
-                    if where:
-                        return [ActorRef(name=r.name, code=where[0].code, sector=r.sector, igo=r.igo,
-                                         actor_id=r.actor_id, span=r.span) for r in refs]
+            if c.dep_ == "prep" and c.lower_ in _LOCAL_PREPS:
+                heads = [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "appos":  # "Sidhoum, Algeria's leading rights activist": the descriptor's country
+                heads = [c]
+            else:
+                continue
+            for g in heads:
+                where = [r for r in self._phrase_refs(g) if r.code]
+                if where:
+                    return [ActorRef(name=r.name, code=where[0].code, sector=r.sector, igo=r.igo,
+                                     actor_id=r.actor_id, span=r.span) for r in refs]
         return refs
 
     def _antecedent(self, pron: Token) -> ActorMention | None:
@@ -155,17 +166,35 @@ class SideFinder:
         return source, target
 
     def _object_refs(self, verb: Token, exclude: list[ActorRef], addressee_last: bool = False) -> list[ActorRef]:
-        ex = {r.actor_id or r.name.lower() for r in exclude}
         first: list[ActorRef] = []
         order = _target_candidates(verb)
         if addressee_last:
             order.sort(key=lambda hs: bool(hs) and hs[0].dep_ == "pobj" and hs[0].head.lower_ == "to")
         for cands in order:
-            refs = [r for r in self.refs(cands) if (r.actor_id or r.name.lower()) not in ex]
+            refs = [r for r in self.refs(cands) if not self._same_as(r, exclude)]
             if any(r.code for r in refs):
                 return refs  # an identified actor beats a bare phrase ("offered its troops to Lebanon")
             first = first or refs
+        # "an investigation into crimes committed by X", "violations by X": the doer of the thing acted on
+        for cands in order:
+            refs = [r for r in self.refs(_doers(cands)) if r.code and not self._same_as(r, exclude)]
+            if refs:
+                return refs
         return first
+
+    def _same_as(self, r: ActorRef, exclude: list[ActorRef]) -> bool:
+        """A target that is the source itself: the same words, or a pronoun standing for it ("blew
+        themselves up"). Another name of the same actor ("farmers ... would blockade Paris") is a target."""
+        for x in exclude:
+            if r.span is not None and x.span is not None and r.span[0] < x.span[1] and x.span[0] < r.span[1]:
+                return True
+            if (r.actor_id or r.name.lower()) == (x.actor_id or x.name.lower()):
+                if r.span is None:
+                    return True
+                words = self.doc.char_span(r.span[0], r.span[1], alignment_mode="expand")
+                if words is None or all(t.pos_ == "PRON" or t.tag_ in ("PRP", "PRP$") for t in words):
+                    return True
+        return False
 
     def noun_sides(self, noun: Token) -> tuple[list[ActorRef], list[ActorRef]]:
         """Sides of an event noun: possessor/demonym/'by' -> source; 'against', 'on', 'of' -> target."""
@@ -267,7 +296,7 @@ def _target_candidates(verb: Token) -> list[list[Token]]:
                 p = [g for g in c.children if g.dep_ == "pobj"]
                 if p:
                     out.append(p)
-    for d in dobjs:  # "sanctions against Moscow", "negotiations with X", "a guarantee that the alliance ..."
+    for d in _with_conjuncts(dobjs):  # "sanctions against Moscow", "negotiations with X", "a guarantee that ..."
         for c in d.children:
             if c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or c.lower_ == "by"):
                 p = [g for g in c.children if g.dep_ == "pobj"]
@@ -300,6 +329,18 @@ def _clause_parties(clause: Token) -> list[list[Token]]:
                 if p:
                     others.append(p)
     return others + ([subj] if subj else [])
+
+
+def _doers(heads: list[Token]) -> list[Token]:
+    """The 'by' agents of noun phrases: "violations by X", "a bill signed by X", "crimes committed by X"."""
+    out: list[Token] = []
+    for h in _with_conjuncts(heads):
+        hosts = [h] + [c for c in h.children if c.dep_ in ("acl", "relcl")]
+        for x in hosts:
+            for c in x.children:
+                if (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")) and x.pos_ != "PRON":
+                    out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
 
 
 def _with_conjuncts(heads: list[Token]) -> list[Token]:

@@ -47,14 +47,32 @@ def find_places(doc: Doc) -> tuple[PlaceMention, ...]:
 
 
 FOCUS_RANK = {"city": 0, "landmark": 0, "state": 1, "region": 1, "country": 2}
+# A town counts more as the article's focus when the article also names its state, or
+# its country is the one the article names most: "Franklin Square" twice in an article
+# about Louisiana that names New Orleans once is a street name, not the focus.
+FOCUS_STATE_BONUS = 2.0
+FOCUS_COUNTRY_BONUS = 1.0
 
 
 def _focus(cands: list[Candidate]) -> Place | None:
-    """The place the article is about: its most-named town, else region, else country."""
-    counts = Counter(c.place for c in cands if c.place.kind in FOCUS_RANK and c.place.lat is not None)
-    if not counts:
+    """The place the article is about: its best-supported town, else region, else country."""
+    usable = [c for c in cands if c.place.kind in FOCUS_RANK and c.place.lat is not None]
+    if not usable:
         return None
-    return min(counts, key=lambda p: (FOCUS_RANK[p.kind], -counts[p]))
+    counts = Counter(c.place for c in usable)
+    countries = Counter(c.place.country for c in usable if c.place.country)
+    top_country = countries.most_common(1)[0][0] if countries else None
+    states = {c.admin1 for c in usable if c.place.kind == "state" and c.admin1}
+    best: dict[Place, float] = {}
+    for c in usable:
+        s = counts[c.place] + c.score / 10.0
+        if c.place.kind == "city":
+            if c.place.country == "USA" and c.admin1 in states:
+                s += FOCUS_STATE_BONUS
+            if c.place.country == top_country:
+                s += FOCUS_COUNTRY_BONUS
+        best[c.place] = max(best.get(c.place, s), s)
+    return min(best, key=lambda p: (FOCUS_RANK[p.kind], -best[p]))
 
 
 def _local(name: str, focus: Place | None) -> Place:

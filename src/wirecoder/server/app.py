@@ -28,6 +28,7 @@ from ..settings import Settings
 from .database import Database
 from .routes_export import router as export_router
 from .routes_read import router as read_router
+from .routes_stories import router as stories_router
 from .routes_write import Analyser
 from .routes_write import router as write_router
 
@@ -98,6 +99,7 @@ def create_app(db: str | Path, *, settings: Settings | None = None, api_token: s
         return JSONResponse(err.to_dict(), status_code=exc.status_code)
 
     app.include_router(read_router)
+    app.include_router(stories_router)
     app.include_router(write_router)
     app.include_router(export_router)
 

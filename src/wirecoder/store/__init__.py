@@ -18,8 +18,9 @@ from __future__ import annotations
 from .db import MEMORY, Store, WriteReport, connect, open_store
 from .export import FORMATS, TABLES, export_events, export_quotes, export_table
 from .queries import MAX_LIMIT, EventFilter, QuoteFilter, execute, find_events, find_quotes
+from .story_queries import CanonicalFilter, find_canonical, find_stories
 from .schema import current_version, db_version, migrate
 
 __all__ = ["Store", "WriteReport", "open_store", "connect", "MEMORY", "EventFilter", "QuoteFilter",
            "find_events", "find_quotes", "execute", "MAX_LIMIT", "export_events", "export_quotes",
-           "export_table", "FORMATS", "TABLES", "migrate", "current_version", "db_version"]
+           "export_table", "CanonicalFilter", "find_canonical", "find_stories", "FORMATS", "TABLES", "migrate", "current_version", "db_version"]

@@ -28,7 +28,9 @@ from ..errors import SchemaError, StoreError, StoreLocked
 from ..records import Analysis, Failure
 from . import export as _export
 from . import queries as _queries
-from .rows import CHILD_TABLES, COLUMNS, Row, article_row, child_rows, failure_row
+from . import story_queries as _stories
+from . import canonical_store as _canonical
+from .rows import CANONICAL_TABLES, CHILD_TABLES, COLUMNS, Row, article_row, child_rows, failure_row
 from .schema import check_version, migrate
 
 #: read_json refuses objects larger than this many bytes (an article of several MB, escaped).
@@ -225,8 +227,49 @@ class Store:
         for table, rows in tables.items():
             if rows:
                 self._insert(table, rows, tmp)
+        touched = sorted({a.story for a in new if a.story})
+        if touched:
+            self._replace_canonical(touched, tmp, at)
         return WriteReport(stored=len(new), duplicates=len(analyses) - len(new), failures=len(failures),
                            events=len(ev_pks))
+
+    #: stories recomputed per statement batch in a full rebuild (bounds memory)
+    _REBUILD_CHUNK = 500
+
+    def rebuild_canonical(self, stories: Iterable[str] | None = None) -> int:
+        """Recompute the canonical events of these stories (all stories when None); return how many stored.
+
+        Writes do this for the stories they touch; call it after changing how canonical
+        events are computed, or after merging stories by hand.
+        """
+        self._writable()
+        if stories is None:
+            stories = [r[0] for r in self.con.execute(
+                "SELECT DISTINCT story FROM articles WHERE story IS NOT NULL ORDER BY 1").fetchall()]
+        todo = sorted(set(stories))
+        with tempfile.TemporaryDirectory(prefix="wirecoder-store-") as tmp:
+            for i in range(0, len(todo), self._REBUILD_CHUNK):
+                self.con.execute("BEGIN TRANSACTION")
+                try:
+                    self._replace_canonical(todo[i:i + self._REBUILD_CHUNK], Path(tmp), _now())
+                    self.con.execute("COMMIT")
+                except duckdb.Error as exc:
+                    self._rollback()
+                    raise StoreError(f"canonical events not rebuilt: {exc}") from exc
+                except BaseException:
+                    self._rollback()
+                    raise
+        row = self.con.execute(f"SELECT count(*) FROM canonical_events WHERE story {_canonical.IN_STORIES}",
+                               [json.dumps(todo)]).fetchone()
+        return int(row[0])
+
+    def _replace_canonical(self, stories: list[str], tmp: Path, at: datetime) -> None:
+        arg = [json.dumps(stories)]
+        for table in CANONICAL_TABLES:
+            self.con.execute(_canonical.delete_sql(table), arg)
+        for table, rows in _canonical.rebuild_rows(self.con, stories, at).items():
+            if rows:
+                self._insert(table, rows, tmp)
 
     def _stored_hashes(self, hashes: list[str]) -> set[str]:
         if not hashes:
@@ -291,6 +334,17 @@ class Store:
 
     def quotes(self, flt: _queries.QuoteFilter | None = None, timeout: float | None = None) -> list[dict[str, Any]]:
         return _queries.find_quotes(self.con, flt or _queries.QuoteFilter(), self._limit(timeout))
+
+    def stories(self, text: str | None = None, min_articles: int = 1, limit: int = 50, offset: int = 0,
+                timeout: float | None = None) -> list[dict[str, Any]]:
+        return _stories.find_stories(self.con, text, min_articles, limit, offset, self._limit(timeout))
+
+    def story(self, story_id: str, timeout: float | None = None) -> dict[str, Any] | None:
+        return _stories.story(self.con, story_id, self._limit(timeout))
+
+    def canonical_events(self, flt: _stories.CanonicalFilter | None = None,
+                         timeout: float | None = None) -> list[dict[str, Any]]:
+        return _stories.find_canonical(self.con, flt or _stories.CanonicalFilter(), self._limit(timeout))
 
     def export_events(self, path: str | Path, flt: _queries.EventFilter | None = None,
                       fmt: str | None = None, timeout: float | None = None) -> int:

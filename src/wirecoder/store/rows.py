@@ -22,7 +22,7 @@ CHILD_TABLES = ("actors", "events", "event_actors", "quotes", "timexes", "places
 #: Columns each staged table receives (the rest take their defaults).
 COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("pk", "id", "hash", "title", "date", "url", "source", "origin", "text", "pipeline",
-                 "run_id", "ingested_at", "language", "story"),
+                 "run_id", "ingested_at", "language", "story", "duplicate_of"),
     "actors": ("article_pk", "actor_id", "name", "kind", "code", "sector", "igo", "role", "mentions"),
     "events": ("pk", "article_pk", "idx", "type", "mode", "context", "cameo", "goldstein", "date",
                "date_precision", "event_day", "location_name", "location_country", "location_lat",
@@ -42,7 +42,15 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                    "head_start", "head_end"),
     "entities": ("article_pk", "idx", "char_start", "char_end", "label"),
     "failures": ("run_id", "item", "code", "reason", "stage", "retryable", "origin", "failed_at"),
+    "canonical_events": ("id", "story", "type", "source", "target", "date", "place", "mentions", "sources",
+                         "first_reported", "confidence", "contested", "computed_at"),
+    "canonical_mentions": ("canonical_id", "story", "position", "article_pk", "event_pk", "article_id", "outlet",
+                           "reported", "duplicate_of", "modality", "evidence_start", "evidence_end"),
+    "canonical_claims": ("canonical_id", "story", "field", "position", "value", "article_ids"),
 }
+
+#: Derived tables, recomputed per story (canonical_store.py).
+CANONICAL_TABLES = ("canonical_events", "canonical_mentions", "canonical_claims")
 
 
 def num(x: float | None) -> float | None:
@@ -84,7 +92,8 @@ def article_row(a: Analysis, pk: int, run_id: int | None, at: datetime) -> Row:
     return {"pk": pk, "id": art.id, "hash": art.hash, "title": art.title,
             "date": art.date.isoformat() if art.date else None, "url": art.url, "source": art.source,
             "origin": art.origin, "text": art.text, "pipeline": a.pipeline or None, "run_id": run_id,
-            "ingested_at": at.isoformat(), "language": art.language, "story": a.story}
+            "ingested_at": at.isoformat(), "language": art.language, "story": a.story,
+            "duplicate_of": a.duplicate_of}
 
 
 def event_rows(ev: Event, idx: int, pk: int, article_pk: int, text: str,

@@ -1,4 +1,4 @@
--- wirecoder store: the current schema (version 2), created in one step on a new database.
+-- wirecoder store: the current schema (version 3), created in one step on a new database.
 --
 -- Older databases reach the same shape through the migration_NNNN_*.sql files next to
 -- this one (see schema.py); a test checks that "version 1 + migrations" and this file
@@ -13,7 +13,8 @@
 --   updates of referenced keys, which later merges (stories, near-duplicates) need.
 --   The writer (db.py) keeps references whole; tests check there are no orphans.
 -- * Times are UTC, stored as TIMESTAMP without zone.
--- * Room is left for stories and canonical events: they arrive as later migrations.
+-- * canonical_* (v3) are derived from the stored events of a story and recomputed by the
+--   writer for every story a batch touches; ids "<story>/e<n>" hold until the story grows.
 
 CREATE TABLE IF NOT EXISTS schema_version (
     version     INTEGER PRIMARY KEY,
@@ -52,7 +53,8 @@ CREATE TABLE IF NOT EXISTS articles (
     run_id       BIGINT,
     ingested_at  TIMESTAMP NOT NULL,
     language     VARCHAR,                   -- v2
-    story        VARCHAR                    -- v2: story id (stories issue)
+    story        VARCHAR,                   -- v2: story id (stories issue)
+    duplicate_of VARCHAR                    -- v3: id of the earlier article this one is a near-copy of
 );
 
 -- One row per actor per article (Analysis.actors).
@@ -196,4 +198,46 @@ CREATE TABLE IF NOT EXISTS failures (
     retryable  BOOLEAN,
     origin     VARCHAR,
     failed_at  TIMESTAMP NOT NULL
+);
+
+-- v3: one event as all the articles of a story report it (stories/canonical.py), its
+-- mentions (one per reporting event record) and the differing claims when sources disagree.
+CREATE TABLE IF NOT EXISTS canonical_events (
+    id              VARCHAR NOT NULL,
+    story           VARCHAR NOT NULL,
+    type            VARCHAR NOT NULL,
+    source          VARCHAR[],
+    target          VARCHAR[],
+    date            VARCHAR,
+    place           VARCHAR,
+    mentions        INTEGER NOT NULL,
+    sources         INTEGER NOT NULL,
+    first_reported  DATE,
+    confidence      DOUBLE,
+    contested       BOOLEAN NOT NULL DEFAULT false,
+    computed_at     TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS canonical_mentions (
+    canonical_id    VARCHAR NOT NULL,
+    story           VARCHAR NOT NULL,
+    position        INTEGER NOT NULL,
+    article_pk      BIGINT NOT NULL,
+    event_pk        BIGINT NOT NULL,
+    article_id      VARCHAR NOT NULL,
+    outlet          VARCHAR,
+    reported        DATE,
+    duplicate_of    VARCHAR,
+    modality        VARCHAR NOT NULL,
+    evidence_start  INTEGER NOT NULL,
+    evidence_end    INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS canonical_claims (
+    canonical_id    VARCHAR NOT NULL,
+    story           VARCHAR NOT NULL,
+    field           VARCHAR NOT NULL,
+    position        INTEGER NOT NULL,
+    value           VARCHAR NOT NULL,
+    article_ids     VARCHAR[]
 );

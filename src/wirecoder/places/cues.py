@@ -1,0 +1,97 @@
+"""Toponyms found by their syntactic setting when NER misses or mislabels them.
+
+News names small towns that a small NER model reads as persons or
+organisations ("gunmen shot a policeman in Yala", "captured Mazar-e-Sharif").
+A capitalised name is taken as a place when its setting says so:
+- a place noun governs it: "the city of Manbij", "the village of Ashmi",
+  "on the outskirts of Kobane";
+- a place noun follows it: "Nuwakot district", "the Radhwaniyah area";
+- it is the object of a locative preposition ("in", "at", "near", ...)
+  or of a physical act ("captured X"), and the gazetteer knows the name.
+Names the gazetteer does not know are taken only with a place noun (the
+first two settings): "in Smith" or "at Microsoft" stay out.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .gazetteer import gazetteer, norm
+
+# Nouns that name a kind of settlement or area: the name they govern or follow is a place.
+PLACE_NOUNS = frozenset({
+    "city", "town", "village", "district", "province", "region", "area", "governorate", "county",
+    "municipality", "neighbourhood", "neighborhood", "suburb", "suburbs", "outskirts", "township",
+    "prefecture", "oblast", "island", "islands", "countryside", "vicinity", "camp", "port", "state",
+    "valley", "enclave", "quarter", "settlement", "perimeter", "hamlet", "commune", "locality"})
+# Locative prepositions whose capitalised object is a place if the gazetteer knows it.
+CUE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "through", "across", "around",
+                       "towards", "toward", "throughout", "within"})
+# Acts whose direct object is a place when the gazetteer knows the name.
+CUE_VERBS = frozenset({"capture", "seize", "occupy", "bomb", "shell", "storm", "invade", "liberate",
+                       "retake", "besiege", "raid", "overrun", "enter", "recapture", "encircle"})
+# NER labels a cue may override (a small model reads unknown towns as persons or groups).
+OVERRIDABLE = frozenset({"", "PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "GPE", "LOC", "FAC"})
+# Particles inside transliterated names: "Mazar-e-Sharif", "Ras al-Ain", "Tel Abyad".
+NAME_PARTICLES = frozenset({"-", "al", "el", "e", "ul", "ad", "ash", "as", "ar", "de", "du", "da", "di"})
+
+
+def _cap(t: Token) -> bool:
+    return t.text[:1].isupper() and t.is_alpha and t.pos_ in ("PROPN", "NOUN", "ADJ")
+
+
+def _runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words, joined by hyphens and name particles."""
+    out, i, n = [], 0, len(doc)
+    while i < n:
+        if i in taken or not _cap(doc[i]) or doc[i].ent_type_ not in OVERRIDABLE:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in taken:
+            t = doc[j]
+            if _cap(t) and t.ent_type_ in OVERRIDABLE:
+                j += 1
+            elif (t.lower_ in NAME_PARTICLES and j + 1 < n and not doc[j - 1].whitespace_
+                  and (_cap(doc[j + 1]) or doc[j + 1].lower_ in NAME_PARTICLES)):
+                j += 1
+            else:
+                break
+        while j > i + 1 and doc[j - 1].lower_ in NAME_PARTICLES:
+            j -= 1
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _setting(doc: Doc, start: int, end: int) -> str:
+    """'noun' (a place noun governs or follows the name), 'slot' (a locative object), or ''."""
+    span = doc[start:end]
+    root = span.root
+    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN":
+        return "noun"  # "Nuwakot district"
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+        return "noun"  # "the city of Manbij"
+    if root.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS and head.pos_ == "NOUN":
+        return "noun"
+    if end < len(doc) and doc[end].text in ("'s", "’s"):
+        return ""  # "in Smith's view"
+    if root.dep_ == "pobj" and head.lower_ in CUE_PREPS:
+        return "slot"
+    if root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in CUE_VERBS:
+        return "slot"
+    return ""
+
+
+def cue_mentions(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Token ranges of names that their setting marks as places (not overlapping ``taken``)."""
+    index = gazetteer().index
+    out = []
+    for start, end in _runs(doc, taken):
+        setting = _setting(doc, start, end)
+        if not setting:
+            continue
+        known = bool(index.get(norm(doc[start:end].text)))
+        if setting == "noun" or known:
+            out.append((start, end))
+    return out
