@@ -10,12 +10,12 @@ feed.py), because there the encoding is stated, not guessed.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date as Date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import BinaryInput, EmptyInput, NotUTF8, TooLarge, WirecoderError
+from ..errors import BinaryInput, EmptyInput, InputError, NotUTF8, TooLarge, WirecoderError
 from ..records import Article, Failure
 from ..settings import Settings
 from .dates import parse_dateline
@@ -117,6 +117,16 @@ def raw_size_ok(ctx: ReadContext, size: int) -> bool:
     return size <= 4 * ctx.settings.max_chars
 
 
-def too_large_raw(id: str, size: int, ctx: ReadContext, origin: str | None) -> Iterator[Item]:
-    yield failure(id, TooLarge(f"input has {size:,} bytes; more than max_chars "
-                               f"({ctx.settings.max_chars:,}) allows"), origin)
+def read_file_bytes(path: Path, ctx: ReadContext, id: str, origin: str) -> bytes | Failure:
+    """A file's bytes, or the Failure that says why it cannot be read (too large, unreadable).
+
+    The size is checked before reading, so a huge file is refused without loading it.
+    """
+    try:
+        size = path.stat().st_size
+        if not raw_size_ok(ctx, size):
+            return failure(id, TooLarge(f"input has {size:,} bytes; more than max_chars "
+                                        f"({ctx.settings.max_chars:,}) allows"), origin)
+        return path.read_bytes()
+    except OSError as exc:
+        return failure(id, InputError(f"cannot read: {exc.strerror or exc}"), origin)

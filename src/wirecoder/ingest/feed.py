@@ -16,9 +16,10 @@ from datetime import date as Date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import BadDate, InputError, NoArticleText, UnknownFormat, WirecoderError
+from ..errors import BadDate, NoArticleText, UnknownFormat, WirecoderError
+from ..records import Failure
 from ..settings import Settings
-from .common import Item, ReadContext, check_bytes, failure, finish, make_context, raw_size_ok, too_large_raw
+from .common import Item, ReadContext, check_bytes, failure, finish, make_context, read_file_bytes
 from .dates import parse_dateline
 from .html import html_fragment_to_text, html_item
 
@@ -59,14 +60,9 @@ def feed_url_items(url: str, ctx: ReadContext) -> Iterator[Item]:
 
 
 def feed_file_items(path: Path, ctx: ReadContext, name: str, origin: str) -> Iterator[Item]:
-    try:
-        size = path.stat().st_size
-        if not raw_size_ok(ctx, size):
-            yield from too_large_raw(name, size, ctx, origin)
-            return
-        data = path.read_bytes()
-    except OSError as exc:
-        yield failure(name, InputError(f"cannot read: {exc.strerror or exc}"), origin)
+    data = read_file_bytes(path, ctx, name, origin)
+    if isinstance(data, Failure):
+        yield data
         return
     yield from feed_items(data, ctx, name=name, origin=origin)
 

@@ -12,10 +12,11 @@ from datetime import date as Date
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..errors import BadDate, InputError, NoArticleText, NotUTF8, WirecoderError
+from ..errors import BadDate, NoArticleText, NotUTF8, WirecoderError
+from ..records import Failure
 from ..settings import Settings
 from .common import (Item, ReadContext, SNIFF_BYTES, check_bytes, decode_text, failure, finish, make_context,
-                     raw_size_ok, too_large_raw)
+                     read_file_bytes)
 from .dates import parse_dateline
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
@@ -45,14 +46,9 @@ def read_html(source: str | Path, settings: Settings | None = None, *, id: str |
 
 
 def html_file_items(path: Path, ctx: ReadContext, id: str, origin: str) -> Iterator[Item]:
-    try:
-        size = path.stat().st_size
-        if not raw_size_ok(ctx, size):
-            yield from too_large_raw(id, size, ctx, origin)
-            return
-        data = path.read_bytes()
-    except OSError as exc:
-        yield failure(id, InputError(f"cannot read: {exc.strerror or exc}"), origin)
+    data = read_file_bytes(path, ctx, id, origin)
+    if isinstance(data, Failure):
+        yield data
         return
     yield html_item(data, ctx, id=id, origin=origin)
 

@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from datetime import date as Date
 from pathlib import Path
 
-from ..errors import InputError, WirecoderError
+from ..errors import WirecoderError
+from ..records import Failure
 from ..settings import Settings
-from .common import Item, ReadContext, bytes_to_text, failure, finish, make_context, raw_size_ok, too_large_raw
+from .common import Item, ReadContext, bytes_to_text, failure, finish, make_context, read_file_bytes
 
 _MAX_HEADLINE_CHARS = 200
 _MAX_HEADLINE_WORDS = 25
@@ -29,14 +30,9 @@ def read_text_file(path: str | Path, settings: Settings | None = None, *, id: st
 
 
 def text_file_items(path: Path, ctx: ReadContext, id: str, origin: str) -> Iterator[Item]:
-    try:
-        size = path.stat().st_size
-        if not raw_size_ok(ctx, size):
-            yield from too_large_raw(id, size, ctx, origin)
-            return
-        data = path.read_bytes()
-    except OSError as exc:
-        yield failure(id, _unreadable(exc), origin)
+    data = read_file_bytes(path, ctx, id, origin)
+    if isinstance(data, Failure):
+        yield data
         return
     yield text_item(data, ctx, id=id, origin=origin)
 
@@ -66,7 +62,3 @@ def guess_headline(text: str) -> str | None:
     if not any(c.isalpha() for c in first):
         return None
     return first
-
-
-def _unreadable(exc: OSError) -> WirecoderError:
-    return InputError(f"cannot read: {exc.strerror or exc}")
