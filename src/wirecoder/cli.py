@@ -215,8 +215,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"{tally.summary()}\nstored {report.stored} new articles in {settings.db} "
           f"({report.duplicates} already there)\n", file=sys.stderr)
     print_recent_events(settings, limit=30)
-    print(f"\nExplore further: wirecoder events --db {settings.db} --type ASSAULT   |   "
-          f"wirecoder quotes --db {settings.db}", file=sys.stderr)
+    print(f"\nExplore further:\n  wirecoder events --db {settings.db} --type ASSAULT\n"
+          f"  wirecoder quotes --db {settings.db}\n"
+          f"  wirecoder serve --db {settings.db}    # dashboard and API on http://127.0.0.1:8000/",
+          file=sys.stderr)
     return EXIT_SOME_FAILED if tally.failed else EXIT_OK
 
 

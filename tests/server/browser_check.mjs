@@ -49,6 +49,18 @@ try {
   check("quotes", (await page.locator("#quotes-list blockquote").count()) > 0,
     await page.locator("#quotes-list blockquote").count());
 
+  // Stories: the default story is one with a contested event; its outlets and the differing claims show.
+  const stories = await page.locator("#stories-list button.story").count();
+  check("stories", stories > 1, stories);
+  check("story outlets", (await page.locator("#story-detail .outlet").count()) >= 2,
+    await page.locator("#story-detail .outlet").allInnerTexts());
+  const contested = page.locator("#story-detail .canonical.contested").first();
+  const claims = (await contested.count()) ? await contested.locator("table.claims .claim-value").allInnerTexts() : [];
+  check("contested claims", claims.length >= 2 && new Set(claims).size >= 2, claims);
+  check("independent sources", (await contested.count()) > 0 &&
+    Number(await contested.locator(".n-sources").innerText()) >= 2,
+    (await contested.count()) ? await contested.locator(".n-sources").innerText() : null);
+
   const first = page.locator("#events-body tr[data-event]").first();
   const evidence = (await first.locator(".evidence-cell").innerText()).trim();
   await first.click();
@@ -72,7 +84,7 @@ try {
   await page.waitForSelector("#evidence mark.evidence");
 
   await page.screenshot({ path: path.join(shots, "dashboard.png"), fullPage: true });
-  for (const view of ["events", "timeline", "dyad", "network", "map", "quotes"]) {
+  for (const view of ["events", "timeline", "dyad", "network", "map", "quotes", "stories"]) {
     await page.locator(`#${view}`).screenshot({ path: path.join(shots, `dashboard-${view}.png`) });
   }
   check("no outside requests", outside.length === 0, outside.slice(0, 5));

@@ -22,6 +22,21 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
+#: Two outlets reporting one attack with different death tolls: the demo's contested event (made-up news).
+CONTESTED = [
+    {"id": "demo-sake-a", "date": "2024-03-11", "title": "Rebels shell river port in eastern Congo",
+     "source": "Lakeside Wire",
+     "text": "Rebels shell river port in eastern Congo\n\nM23 rebels shelled the river port of Sake in eastern Congo "
+             "on Sunday, killing 14 civilians, the provincial governor said.\n\nThe army said it had pushed the "
+             "rebels back from the town by nightfall. Aid groups said thousands of families had fled towards Goma."},
+    {"id": "demo-sake-b", "date": "2024-03-11", "title": "Shelling of Sake kills civilians",
+     "source": "Highland Courier",
+     "text": "Shelling of Sake kills civilians\n\nM23 rebels shelled the town of Sake in eastern Congo on Sunday, "
+             "killing 31 civilians, a local hospital director said.\n\nResidents said the army had pushed the "
+             "rebels back from the town by nightfall, and thousands of families fled towards Goma."},
+]
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -48,7 +63,9 @@ def test_dashboard_in_browser(nlp, tmp_path):
     db = tmp_path / "demo.duckdb"
     settings = Settings.from_env(db=db)
     samples = Path(str(files("wirecoder") / "data" / "samples" / "articles"))
-    ingest_into_store(read_sources([samples], settings), settings, command="demo", nlp=nlp)
+    contested = tmp_path / "contested.jsonl"
+    contested.write_text("\n".join(json.dumps(a) for a in CONTESTED) + "\n", encoding="utf-8")
+    ingest_into_store(read_sources([samples, contested], settings), settings, command="demo", nlp=nlp)
 
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(db, settings=settings), host="127.0.0.1", port=port,
@@ -73,4 +90,5 @@ def test_dashboard_in_browser(nlp, tmp_path):
     assert report["failures"] == [], report
     assert run.returncode == 0
     assert report["found"]["event rows"] > 0 and report["found"]["map countries"] > 100
+    assert sorted(report["found"]["contested claims"]) == ["14", "31"]
     assert (shots / "dashboard.png").stat().st_size > 10_000

@@ -5,6 +5,7 @@ import { renderTimeline, renderDyad } from "./timeline.js";
 import { renderNetwork } from "./network.js";
 import { renderMap } from "./map.js";
 import { renderQuotes } from "./quotes.js";
+import { renderStories } from "./stories.js";
 
 let state = readState();
 let stats = null;
@@ -74,6 +75,7 @@ async function renderAll() {
     }),
     guard("map", () => renderMap(state)),
     guard("quotes", () => renderQuotes(state, setState)),
+    guard("stories", () => renderStories(state, setState)),
   ];
   await Promise.all(jobs);
   document.body.dataset.state = "ready";

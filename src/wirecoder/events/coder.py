@@ -59,14 +59,15 @@ def find_events(doc: Doc, lex: Lexicon) -> tuple[Event, ...]:
     for n, sent in enumerate(sents):
         built: list[tuple[Event, bool]] = []
         for c in _sentence_candidates(sent, lex):
-            ev = _build(doc, c, finder, lex, quotes)
-            if ev is None:
+            res = _build(doc, c, finder, lex, quotes)
+            if res is None:
                 continue
-            built.append((ev, c.how != "frame" and subordinate(c.noun or c.anchor, lex)))
-        # next to the sentence's main news, a scene-setting act is kept only with a coded side (.background)
-        main = any(not bg for _, bg in built)
-        (head_events if n < heads else events).extend(
-            ev for ev, bg in built if not (bg and main and not any(r.code for r in ev.source + ev.target)))
+            ev, named = res
+            built.append((ev, c.how != "frame" and subordinate(c.noun or c.anchor, lex), named))
+        # next to the sentence's main news, a scene-setting act is kept only with a coded side named as
+        # its argument (.background); a target inferred from its place does not make it news
+        main = any(not bg for _, bg, _ in built)
+        (head_events if n < heads else events).extend(ev for ev, bg, named in built if not (bg and main and not named))
     # a headline restates the story; keep its events only when the body does not code that type
     body_types = {e.type for e in events}
     return tuple([e for e in head_events if e.type not in body_types] + events)
@@ -265,11 +266,15 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLinker) -> Event | None:
+def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLinker) -> tuple[Event, bool] | None:
+    """The event of a candidate, and whether a coded actor is named as one of its arguments."""
     p = c.m.pattern
     anchor, noun = c.anchor, c.noun
     if noun is not None and c.how in ("fallback", "occurrence", "frame"):
         source, target = finder.noun_sides(noun)
+        if c.how == "occurrence" and not target and noun.dep_ == "nsubj":
+            # "an explosion killed two soldiers": the victims are the verb's object
+            target = finder.refs([g for g in anchor.children if g.dep_ in ("dobj", "obj")])
     elif c.how == "must":
         source, target = finder.clause_sides(anchor)
         ccomp = next((t for t in anchor.children if t.dep_ == "ccomp"), None)
@@ -299,6 +304,7 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
     historical = is_historical(date, doc._.wc_dateline, anchor)
     counts = event_counts(doc, anchor, doc._.wc_quantities) or {}
     loc = event_location(doc, anchor, doc._.wc_places)
+    named = any(r.code for r in source + target)
     target = _indirect_target(doc, finder, typ, anchor, noun, source, target, loc)
     if not target and loc is not None and loc.place.country and typ in _PLACE_TARGETS:
         # protests and coercion with no named target are aimed at the authority of the place
@@ -306,13 +312,14 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
     cameo = lex.cameo_for(p) if typ == p.type else lex.mode_cameo.get((typ, mode or "")) or lex.type_cameo.get(typ)
     conf = c.conf if c.how == "frame" else _confidence(c, source, target, mod) + (0.06 if typ in _MATERIAL else 0.0)
     conf = round(min(0.99, conf), 2)
-    return Event(
+    ev = Event(
         type=typ, evidence=_evidence(anchor), trigger=trig, mode=mode, context=p.context,
         cameo=cameo, goldstein=lex.goldstein_for(cameo), source=tuple(source), target=tuple(target),
         date=date, date_precision=precision, location=loc, negated=mod.negated,
         hypothetical=mod.hypothetical, future=mod.future, historical=historical,
         size=counts.get("size"), dead=counts.get("dead"), injured=counts.get("injured"),
         arrested=counts.get("arrested"), confidence=conf, quote_index=qi)
+    return ev, named
 
 
 def _indirect_target(doc: Doc, finder: SideFinder, typ: str, anchor: Token, noun: Token | None,
@@ -323,7 +330,7 @@ def _indirect_target(doc: Doc, finder: SideFinder, typ: str, anchor: Token, noun
         return target
     found: list[ActorRef] = []
     if typ == "PROTEST":
-        found = protest_target(finder, anchor, noun)
+        found = protest_target(finder, anchor, noun, source)
     elif typ == "THREATEN":
         found = condition_target(finder, anchor)
     if found:

@@ -22,7 +22,8 @@ def coded(refs: list[ActorRef]) -> bool:
     return any(r.code for r in refs)
 
 
-def protest_target(finder: SideFinder, anchor: Token, noun: Token | None) -> list[ActorRef]:
+def protest_target(finder: SideFinder, anchor: Token, noun: Token | None,
+                   source: list[ActorRef]) -> list[ActorRef]:
     """Whom a protest is aimed at, from its purpose clause or its 'in protest against' phrase:
     "began a hunger strike to protest against X's decision", "staged rallies to demand reforms by X",
     "a strike over a bill signed by X"."""
@@ -37,8 +38,8 @@ def protest_target(finder: SideFinder, anchor: Token, noun: Token | None) -> lis
                 for g in c.children:
                     if g.dep_ == "pobj" and g.lemma_.lower() in ("protest", "solidarity", "response", "opposition"):
                         heads += _objects(g)
-    for h in heads:
-        refs = _responsible(finder, h)
+    for h in heads:  # "to show their disapproval for X": the protesters themselves are not the target
+        refs = [r for r in _responsible(finder, h) if not finder.same_as(r, source)]
         if refs:
             return refs
     return []
@@ -96,10 +97,15 @@ def _objects(clause: Token) -> list[Token]:
 
 def _responsible(finder: SideFinder, head: Token) -> list[ActorRef]:
     """The coded actor a protested thing belongs to: itself, its possessor, or its doer ('by')."""
-    refs = [r for r in finder.refs([head]) if r.code]
+    refs = [r for r in finder.refs([head]) if r.code and not _pronoun(finder, r)]
     if refs:
         return refs
     by = [g for x in [head] + [c for c in head.children if c.dep_ in ("acl", "relcl")]
           for c in x.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
           for g in c.children if g.dep_ == "pobj"]
     return [r for r in finder.refs(by) if r.code]
+
+
+def _pronoun(finder: SideFinder, r: ActorRef) -> bool:
+    words = finder.doc.char_span(r.span[0], r.span[1], alignment_mode="expand") if r.span else None
+    return words is not None and all(t.pos_ == "PRON" for t in words)

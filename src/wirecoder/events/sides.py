@@ -171,20 +171,20 @@ class SideFinder:
         if addressee_last:
             order.sort(key=lambda hs: bool(hs) and hs[0].dep_ == "pobj" and hs[0].head.lower_ == "to")
         for cands in order:
-            refs = [r for r in self.refs(cands) if not self._same_as(r, exclude)]
+            refs = [r for r in self.refs(cands) if not self.same_as(r, exclude)]
             if any(r.code for r in refs):
                 return refs  # an identified actor beats a bare phrase ("offered its troops to Lebanon")
             first = first or refs
         # "an investigation into crimes committed by X", "violations by X": the doer of the thing acted on
         for cands in order:
-            refs = [r for r in self.refs(_doers(cands)) if r.code and not self._same_as(r, exclude)]
+            refs = [r for r in self.refs(_doers(cands)) if r.code and not self.same_as(r, exclude)]
             if refs:
                 return refs
         return first
 
-    def _same_as(self, r: ActorRef, exclude: list[ActorRef]) -> bool:
-        """A target that is the source itself: the same words, or a pronoun standing for it ("blew
-        themselves up"). Another name of the same actor ("farmers ... would blockade Paris") is a target."""
+    def same_as(self, r: ActorRef, exclude: list[ActorRef]) -> bool:
+        """A target that is the source itself: the same words, a pronoun standing for it ("blew
+        themselves up") or its own people ("its forces"). Another name of the same actor ("farmers ... would blockade Paris") is a target."""
         for x in exclude:
             if r.span is not None and x.span is not None and r.span[0] < x.span[1] and x.span[0] < r.span[1]:
                 return True
@@ -194,6 +194,8 @@ class SideFinder:
                 words = self.doc.char_span(r.span[0], r.span[1], alignment_mode="expand")
                 if words is None or all(t.pos_ == "PRON" or t.tag_ in ("PRP", "PRP$") for t in words):
                     return True
+                if any(c.dep_ == "poss" and c.pos_ == "PRON" for t in words for c in t.children):
+                    return True  # "its peacekeeping forces": the source's own people
         return False
 
     def noun_sides(self, noun: Token) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -296,6 +298,7 @@ def _target_candidates(verb: Token) -> list[list[Token]]:
                 p = [g for g in c.children if g.dep_ == "pobj"]
                 if p:
                     out.append(p)
+                    dobjs.extend(p)  # "conceded to demands from X": the author of what was answered
     for d in _with_conjuncts(dobjs):  # "sanctions against Moscow", "negotiations with X", "a guarantee that ..."
         for c in d.children:
             if c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or c.lower_ == "by"):
@@ -307,9 +310,15 @@ def _target_candidates(verb: Token) -> list[list[Token]]:
                                if x.dep_ == "prep" and x.lower_ in NOUN_TARGET_PREPS and x.lower_ != "of")
             elif c.dep_ in ("acl", "relcl", "ccomp"):
                 out.extend(_clause_parties(c))
-    for c in verb.children:  # "demanded that its partners refuse ..."
-        if c.dep_ == "ccomp":
-            out.extend(_clause_parties(c))
+    for v in frontier:  # "demanded that its partners refuse ...", "refused to allow X to land"
+        for c in v.children:
+            if c.dep_ == "ccomp":
+                out.extend(_clause_parties(c))
+    for v in frontier:  # last resort, a purpose clause: "willing to send material to help defend X"
+        for c in v.children:
+            if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                for x in [c] + [g for g in c.children if g.dep_ == "xcomp"]:
+                    out.extend([g] for g in x.children if g.dep_ in ("dobj", "obj"))
     return out
 
 

@@ -33,7 +33,8 @@ def find_places(doc: Doc) -> tuple[PlaceMention, ...]:
     person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
     for m, cand in zip(mentions, chosen):
         span = doc[m.start:m.end]
-        if cand is None and _not_a_place(span, person_words):
+        # a name whose setting marks it as a place ("the village of X") keeps it even if NER saw a person
+        if cand is None and _not_a_place(span, set() if m.label == "CUE" else person_words):
             continue
         if cand is None:
             place = _local(span.text, focus)

@@ -21,8 +21,8 @@ from .gazetteer import gazetteer, norm
 PLACE_NOUNS = frozenset({
     "city", "town", "village", "district", "province", "region", "area", "governorate", "county",
     "municipality", "neighbourhood", "neighborhood", "suburb", "suburbs", "outskirts", "township",
-    "prefecture", "oblast", "island", "islands", "countryside", "vicinity", "camp", "port", "state",
-    "valley", "enclave", "quarter", "settlement", "perimeter", "hamlet", "commune", "locality"})
+    "prefecture", "oblast", "island", "islands", "countryside", "vicinity", "port", "state",
+    "valley", "enclave", "settlement", "perimeter", "hamlet", "commune", "locality"})
 # Locative prepositions whose capitalised object is a place if the gazetteer knows it.
 CUE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "through", "across", "around",
                        "towards", "toward", "throughout", "within"})

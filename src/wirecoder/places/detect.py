@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .cues import cue_mentions
 from .gazetteer import Candidate, gazetteer, norm
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -52,8 +53,8 @@ def _scan_ok(span: Span, cands: tuple[Candidate, ...]) -> bool:
             return False
         if best.source == "city" and (best.alternate or best.score < MIN_SCAN_CITY_SCORE):
             return False
-        if t.is_sent_start and t.pos_ != "PROPN":
-            return False
+        if t.is_sent_start and t.pos_ != "PROPN" or t.is_stop and not t.text.isupper():
+            return False  # "Most were captured": a common word, not the Czech town
     return best.source in ("country", "state", "supp", "admin") or (
         best.source == "city" and not best.alternate and best.score >= MIN_SCAN_CITY_SCORE)
 
@@ -152,6 +153,10 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
             continue
         taken |= rng
         chosen.append(m)
+    # Names NER missed or mislabelled that their setting marks as places ("the town of X").
+    for s, e in cue_mentions(doc, taken):
+        taken |= set(range(s, e))
+        chosen.append(RawMention(s, e, "CUE"))
     chosen += adjective_mentions(doc, taken)
     return sorted(chosen, key=lambda m: m.start)
 

@@ -33,14 +33,25 @@ PHYSICAL = frozenset({
     "reach", "land", "control", "hold", "defend", "evacuate", "flee", "leave", "withdraw", "abandon"})
 
 
-def _index(doc: Doc, places: tuple[PlaceMention, ...]) -> dict[int, PlaceMention]:
+def _is_reference(root: Token) -> bool:
+    """ "east of Algiers", "not far from Awjah", "close to the border": a landmark to measure from."""
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS:
+        return True
+    return prep.lower_ in ("from", "to") and prep.head.lower_ in ("far", "close", "away", "kilometres",
+                                                                   "kilometers", "miles", "km")
+
+
+def _index(doc: Doc, places: tuple[PlaceMention, ...], references: bool = True) -> dict[int, PlaceMention]:
     """token index -> usable place mention (metonyms and adjectives left out)."""
     out: dict[int, PlaceMention] = {}
     for p in places:
         if p.metonym or getattr(p, "adjectival", False):
             continue
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is None or _names_an_actor(span.root):
+        if span is None or _names_an_actor(span.root) or not references and _is_reference(span.root):
             continue
         for t in span:
             out[t.i] = p
@@ -50,7 +61,15 @@ def _index(doc: Doc, places: tuple[PlaceMention, ...]) -> dict[int, PlaceMention
 # Heads that a place modifier locates ("Baghdad province", "Gaza border") rather than qualifies as an actor.
 LOCATIVE_HEADS = frozenset({"border", "province", "region", "city", "town", "village", "area", "district",
                             "coast", "capital", "airport", "port", "street", "road", "highway", "square",
-                            "governorate", "state", "county", "neighbourhood", "neighborhood", "outskirts"})
+                            "governorate", "state", "county", "neighbourhood", "neighborhood", "outskirts",
+                            # facilities a place name situates: "a Hong Kong hotel", "the Baghdad headquarters"
+                            "hotel", "embassy", "headquarters", "office", "offices", "plant", "factory",
+                            "settlement", "school", "hospital", "base", "camp", "mosque", "church",
+                            "market", "station", "prison", "compound", "building", "stadium", "bridge",
+                            "checkpoint", "outpost", "consulate", "suburb", "suburbs", "streets", "cathedral"})
+# Direction words: "50 km northeast of Monrovia" names a reference point, not where it happened.
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                        "north-east", "north-west", "south-east", "south-west"})
 
 
 def _names_an_actor(root: Token) -> bool:
@@ -61,7 +80,20 @@ def _names_an_actor(root: Token) -> bool:
 
 
 def _in_subtree(tok: Token, idx: dict[int, PlaceMention], stop: frozenset[str] = frozenset()) -> PlaceMention | None:
-    """First place in ``tok``'s subtree, reading in text order, not descending into clauses."""
+    """First place in ``tok``'s subtree, reading in text order, not descending into clauses.
+
+    A possessor only qualifies the place it owns ("Iraq's northern city of Mosul",
+    "Jerusalem's Old City"): a later place in the subtree is preferred to it.
+    """
+    found = _places_in_subtree(tok, idx, stop)
+    for p, t in found:
+        if t.dep_ != "poss":
+            return p
+    return found[0][0] if found else None
+
+
+def _places_in_subtree(tok: Token, idx: dict[int, PlaceMention], stop: frozenset[str]) -> list:
+    out: list = []
     for t in tok.subtree:
         if t.i in idx:
             anc = t
@@ -71,9 +103,15 @@ def _in_subtree(tok: Token, idx: dict[int, PlaceMention], stop: frozenset[str] =
                     blocked = True
                     break
                 anc = anc.head
-            if not blocked:
-                return idx[t.i]
-    return None
+            if not blocked and (not out or out[-1][0] is not idx[t.i]):
+                out.append((idx[t.i], _mention_root(idx[t.i], t)))
+    return out
+
+
+def _mention_root(p: PlaceMention, t: Token) -> Token:
+    """The syntactic head of the mention that token ``t`` belongs to."""
+    span = t.doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span.root if span is not None else t
 
 
 def _prep_place(tok: Token, idx: dict[int, PlaceMention], weak_ok: bool) -> PlaceMention | None:
@@ -88,10 +126,20 @@ def _prep_place(tok: Token, idx: dict[int, PlaceMention], weak_ok: bool) -> Plac
 
 
 def event_location(doc: Doc, trigger: Token, places: tuple[PlaceMention, ...]) -> PlaceMention | None:
-    """The place where the event triggered by ``trigger`` happened, or None."""
+    """The place where the event triggered by ``trigger`` happened, or None.
+
+    Reference points ("30 km east of X") are used only when nothing else is found.
+    """
     if not places:
         return None
-    idx = _index(doc, places)
+    for references in (False, True):
+        p = _locate(doc, trigger, _index(doc, places, references))
+        if p is not None:
+            return p
+    return None
+
+
+def _locate(doc: Doc, trigger: Token, idx: dict[int, PlaceMention]) -> PlaceMention | None:
     if not idx:
         return None
     sent = trigger.sent
@@ -99,6 +147,15 @@ def event_location(doc: Doc, trigger: Token, places: tuple[PlaceMention, ...]) -
     if not idx:
         return None
     physical = trigger.lemma_.lower() in PHYSICAL
+    # 1. a physical act's object is the most specific place: "captured Lubumbashi in Shaba province",
+    # "Gibraltar was captured from Spain"
+    if physical:
+        for c in trigger.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                p = _in_subtree(c, idx)
+                # a captured or shot person whose name is also a town is no place: trust NER here
+                if p is not None and _looks_like_place(doc, p, trigger):
+                    return p
     # 1. locative attachments: to the trigger, its objects, its governing verb (for nouns)
     hosts = [trigger]
     hosts += [c for c in trigger.children if c.dep_ in ("dobj", "attr", "pobj", "prt", "advmod", "xcomp", "acomp")]
@@ -110,13 +167,6 @@ def event_location(doc: Doc, trigger: Token, places: tuple[PlaceMention, ...]) -
         p = _prep_place(h, idx, weak_ok=physical or h != trigger)
         if p is not None:
             return p
-    # 2. a physical act's object: "bombed Waku-Congo", "captured the airport of Udbina"
-    if physical:
-        for c in trigger.children:
-            if c.dep_ in ("dobj", "nsubjpass"):
-                p = _in_subtree(c, idx)
-                if p is not None:
-                    return p
     # 3. the clause, then 4. the sentence: nearest place not an argument of a verbal act
     clause = _clause_root(trigger)
     for scope in (clause, None):
@@ -133,6 +183,18 @@ def event_location(doc: Doc, trigger: Token, places: tuple[PlaceMention, ...]) -
         if best is not None:
             return best[1]
     return None
+
+
+# Acts aimed at territory, not people: their object is a place even when NER reads it as a person.
+TERRITORIAL = frozenset({"bomb", "shell", "invade", "occupy", "annex", "storm", "besiege", "blockade",
+                         "overrun", "liberate", "bombard", "encircle", "surround", "retake", "recapture"})
+
+
+def _looks_like_place(doc: Doc, p: PlaceMention, verb: Token) -> bool:
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or span.root.ent_type_ == "NORP":
+        return False
+    return span.root.ent_type_ != "PERSON" or verb.lemma_.lower() in TERRITORIAL
 
 
 def _clause_root(tok: Token) -> Token:

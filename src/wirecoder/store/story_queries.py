@@ -18,7 +18,7 @@ from .queries import MAX_LIMIT, execute, rows_as_dicts
 _STORIES = """
 SELECT a.story AS story, count(*) AS articles, count(*) FILTER (WHERE a.duplicate_of IS NULL) AS originals,
        list(DISTINCT a.source ORDER BY a.source) FILTER (WHERE a.source IS NOT NULL) AS sources,
-       min(a.date) AS first_date, max(a.date) AS last_date, arg_min(a.title, coalesce(a.date, DATE '9999-12-31')) AS title,
+       min(a.date) AS first_date, max(a.date) AS last_date, first(a.title ORDER BY a.date NULLS LAST, a.pk) AS title,
        coalesce(any_value(c.events), 0) AS canonical_events, coalesce(any_value(c.contested), 0) AS contested_events
 FROM articles a
 LEFT JOIN (SELECT story, count(*) AS events, count(*) FILTER (WHERE contested) AS contested
