@@ -14,16 +14,16 @@ def codes(refs):
 
 
 def test_place_object_is_target_even_if_same_country(analyze):
-    # the farmers are French and Lyon is in France: a place object is still the target
-    a = analyze("Angry French truckers said on Monday they would blockade Lyon from Wednesday.", date="2023-03-01")
+    # the truckers are Spanish and Madrid is in Spain: a place object is still the target
+    a = analyze("Angry Spanish truckers said on Monday they would blockade Madrid from Wednesday.", date="2023-03-01")
     ev = one(a, "THREATEN")
-    assert codes(ev.target) == {"FRA"}
+    assert codes(ev.target) == {"ESP"}
 
 
 def test_locative_place_is_target_of_physical_act(analyze):
     a = analyze("Serbia lifted the night curfew in Kosovo on Sunday.", date="2023-03-01")
     ev = one(a, "CONCEDE")
-    assert "XKX" in codes(ev.target) or "SRB" in codes(ev.target) or ev.target
+    assert [r.name for r in ev.target] == ["Kosovo"] and ev.target[0].code
 
 
 def test_uncoded_victims_take_country_of_place(analyze):
@@ -90,11 +90,19 @@ def test_purpose_clause_target_as_last_resort(analyze):
     assert codes(ev.target) == {"LVA"}
 
 
-def test_prepositions_of_conjoined_objects(analyze):
-    a = analyze("Government forces launched artillery and rocket fire against Chadian rebel camps on Sunday.",
-                date="2023-03-01")
-    ev = one(a, "ASSAULT")
-    assert "TCD" in codes(ev.target)
+def test_prepositions_of_conjoined_objects():
+    # hand-built parse: "Troops launched rockets and fire against camps" with 'against' on the conjunct
+    import spacy
+    from spacy.tokens import Doc
+
+    from wirecoder.events.sides import _target_candidates
+    words = ["Troops", "launched", "rockets", "and", "fire", "against", "camps"]
+    heads = [1, 1, 1, 2, 2, 4, 5]
+    deps = ["nsubj", "ROOT", "dobj", "cc", "conj", "prep", "pobj"]
+    pos = ["NOUN", "VERB", "NOUN", "CCONJ", "NOUN", "ADP", "NOUN"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    cands = [[t.text for t in hs] for hs in _target_candidates(doc[1])]
+    assert ["camps"] in cands
 
 
 def test_appositive_gives_person_a_country(analyze):

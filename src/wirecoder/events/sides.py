@@ -67,6 +67,14 @@ class SideFinder:
             if m.end <= hi and self._mention_in(m, inside) and m.actor_id in self.actors:
                 found.append(m)
             i += 1
+        if not found:  # a mention wider than the core phrase ("students in Caracas") still names its head
+            j = bisect_left(self.starts, head.idx + 1) - 1
+            while j >= 0 and self.mentions[j].start >= head.sent.start_char:
+                m = self.mentions[j]
+                if m.start <= head.idx < m.end and m.actor_id in self.actors:
+                    found.append(m)
+                    break
+                j -= 1
         if found:
             # a mention that covers the head names the phrase; modifiers only when none does
             on_head = [m for m in found if m.start <= head.idx < m.end]

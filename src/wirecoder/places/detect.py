@@ -53,7 +53,7 @@ def _scan_ok(span: Span, cands: tuple[Candidate, ...]) -> bool:
             return False
         if best.source == "city" and (best.alternate or best.score < MIN_SCAN_CITY_SCORE):
             return False
-        if t.is_sent_start and t.pos_ != "PROPN" or t.is_stop and not t.text.isupper():
+        if t.is_sent_start and t.pos_ != "PROPN" or t.vocab[t.lower_].is_stop and not t.text.isupper():
             return False  # "Most were captured": a common word, not the Czech town
     return best.source in ("country", "state", "supp", "admin") or (
         best.source == "city" and not best.alternate and best.score >= MIN_SCAN_CITY_SCORE)

@@ -1,19 +1,25 @@
 """Event locations: the place where an event happened (owned by the places stage).
 
 Order of evidence, first hit wins:
-1. a locative preposition attached to the trigger, to its object, or (for a
+1. for a physical action ("bombed", "captured", "invaded"), the place that is
+   its direct object or passive subject: the event happens there, and it is the
+   most specific place ("captured Lubumbashi in Shaba province"); a name NER
+   reads as a person counts only for acts aimed at territory ("overran");
+2. a locative preposition attached to the trigger, to its object, or (for a
    noun trigger) to the verb it depends on: "talks in Geneva", "sat down ...
    at NATO headquarters", "clashes near Kharkiv", "captured the airport of
    Udbina";
-2. for a physical action ("bombed", "captured", "invaded"), the place that is
-   its direct object: the event happens there ("attacked Kharkiv");
 3. any other place in the trigger's clause, nearest first;
 4. any place in the sentence, nearest first.
+Within a phrase a possessor yields to the place it owns ("Iraq's city of
+Mosul" -> Mosul). Reference points ("40 km north of Goma", "not far from X")
+are used only when nothing else is found.
 Never chosen: a metonym that acts ("Moscow demands") and place adjectives
 ("Russian troops"). A place that is the event's actor as subject is a
 metonym already; a place that is only the target of a verbal act ("accused
-Ukraine") is skipped in steps 3-4 unless the verb is physical (step 2), where
-the target country is where the act took place.
+Ukraine") is skipped in steps 3-4 unless the verb is physical, where
+the target country is where the act took place. A place modifying a facility
+("a Cairo hotel", "the Baghdad headquarters") situates it and counts.
 """
 from __future__ import annotations
 
@@ -194,7 +200,12 @@ def _looks_like_place(doc: Doc, p: PlaceMention, verb: Token) -> bool:
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None or span.root.ent_type_ == "NORP":
         return False
-    return span.root.ent_type_ != "PERSON" or verb.lemma_.lower() in TERRITORIAL
+    if span.root.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    # a name NER did not call a place opening the sentence is most often a person ("Smith was shot")
+    if span[0].is_sent_start or span.root.ent_type_ == "PERSON":
+        return verb.lemma_.lower() in TERRITORIAL
+    return True
 
 
 def _clause_root(tok: Token) -> Token:
