@@ -144,7 +144,7 @@ def main() -> int:
     print(f"store {path}: {n:,} events ({path.stat().st_size / 2**20:,.0f} MiB), {os.cpu_count()} CPUs")
     if gen:
         print("setup: " + ", ".join(f"{k} {v:.1f} s" if isinstance(v, float) else f"{k} {v}" for k, v in gen.items()))
-    print(f"| query | cold ms | warm median ms | warm max ms |\n|---|---:|---:|---:|")
+    print("| query | cold ms | warm median ms | warm max ms |\n|---|---:|---:|---:|")
     for name, r in results.items():
         print(f"| {name} | {r['cold_ms']:.0f} | {r['median_ms']:.0f} | {r['max_ms']:.0f} |")
     out = ROOT / "bench" / "results"

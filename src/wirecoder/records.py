@@ -10,7 +10,7 @@ actors, events, quotes, time expressions, places and quantities.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date as Date
 from typing import Literal
 

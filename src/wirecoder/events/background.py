@@ -45,6 +45,19 @@ def subordinate(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
+def describes_speaker(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` inside a relative clause about the speaker of a reporting verb ("X, who lost his son when
+    bombers struck the bus, said ...")? That clause introduces the speaker; what they say is the news."""
+    t = tok
+    for _ in range(12):
+        if t.dep_ == "relcl" and t.head.dep_ in ("nsubj", "nsubjpass") and lex.lemma(t.head.head) in lex.speech:
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
 def _event_noun(tok: Token, lex: Lexicon) -> bool:
     return bool(lex.lookup(lex.lemma(tok), "NOUN") or lex.lookup(tok.lower_, "NOUN"))
 

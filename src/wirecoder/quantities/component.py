@@ -74,7 +74,7 @@ def _approx(doc: Doc, i: int) -> tuple[int, str | None]:
 
 
 def _skip(doc: Doc, i: int, j: int, unit: str | None) -> bool:
-    first, last = doc[i], doc[j - 1]
+    first = doc[i]
     if first.ent_type_ in SKIP_ENTS or any(doc[k].ent_type_ in ("PERCENT", "MONEY", "ORDINAL") for k in range(i, j)):
         return True
     if i > 0 and (doc[i - 1].text in CURRENCY or doc[i - 1].lower_ in CURRENCY):

@@ -170,15 +170,8 @@ def _strip_det(phrase: str) -> str:
     return rest if rest and first.lower() in ("the", "a", "an") else phrase
 
 
-    for e in tok.doc.ents:  # ents are few; this runs once per quote
-        if e.start <= tok.i < e.end:
-            return e
-    return None
-
-
 def _antecedent(ctx: SpeakerContext, tok: Token) -> Speaker | None:
     """He/she: the nearest earlier subject that names a person (this sentence first, then back)."""
-    doc = ctx.doc
     sent = ctx.sents.of(tok.i)
     candidates: list[Token] = []
     s = sent

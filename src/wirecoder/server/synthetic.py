@@ -127,9 +127,9 @@ def generate(path: str | Path, n_events: int, start: Date = Date(2015, 1, 1), da
                    CAST(hash(i, 8) % 1000 AS INTEGER) AS h,
                    CASE WHEN hash(i, 11) % 10 = 0 THEN CAST(hash(i, 12) % 30 AS INTEGER) ELSE 0 END AS back
             FROM range(?) r(i)""", [n_events])
-        con.execute(f"ALTER TABLE syn_ev ADD COLUMN t INTEGER")
+        con.execute("ALTER TABLE syn_ev ADD COLUMN t INTEGER")
         con.execute(f"UPDATE syn_ev SET t = CASE WHEN t0 = s THEN (s + 1) % {n_act} ELSE t0 END")
-        con.execute(f"""
+        con.execute("""
             INSERT INTO events (pk, article_pk, idx, type, mode, cameo, goldstein, date, date_precision, event_day,
                 location_name, location_country, location_lat, location_lon, negated, hypothetical, future,
                 historical, evidence_start, evidence_end, evidence_text, confidence)
@@ -147,7 +147,7 @@ def generate(path: str | Path, n_events: int, start: Date = Date(2015, 1, 1), da
             LEFT JOIN syn_place pl ON pl.i = ev.pl""")
         timings["events"] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        con.execute(f"""
+        con.execute("""
             INSERT INTO event_actors (event_pk, side, position, name, code, sector, actor_id)
             SELECT ev.i + 1, 'source', 0, ac.name, ac.code, sec.sector, NULL
             FROM syn_ev ev JOIN syn_actor ac ON ac.i = ev.s JOIN syn_sector sec ON sec.i = ev.ss

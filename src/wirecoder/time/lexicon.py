@@ -107,10 +107,10 @@ def patterns() -> Patterns:
         "mbare": rf"(?:(?P<pre>(?i:{prep}))[\s-]+)?(?P<mon>{mon})",
         "weekday": rf"(?:(?P<rel>(?i:{rel_pre}|early|late))\s+)?(?P<wd>{wd})(?:\s+(?P<part>(?i:{part})))?",
         # "last year", "earlier this month", "the past year", "this weekend", "next summer"
-        "relunit": (rf"(?i:(?:(?P<mod>earlier|later|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|"
-                    rf"the\s+beginning\s+of)\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|"
-                    rf"the\s+next|the\s+last|the\s+current|the\s+following|past|previous|coming|current)\s+"
-                    rf"(?P<unit>week|weekend|month|year|decade|century|quarter|spring|summer|autumn|winter)\b(?!-))"),
+        "relunit": (r"(?i:(?:(?P<mod>earlier|later|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|"
+                    r"the\s+beginning\s+of)\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|"
+                    r"the\s+next|the\s+last|the\s+current|the\s+following|past|previous|coming|current)\s+"
+                    r"(?P<unit>week|weekend|month|year|decade|century|quarter|spring|summer|autumn|winter)\b(?!-))"),
         # "more than seven hours", "three years", "two weeks ago", "five-hour", "the past two years"
         "count": (rf"(?i:(?:(?P<mod>{mod_dur})\s+)?(?P<num>{num})(?:\s+more)?[\s-]+(?P<unit>{unit})\b"
                   rf"(?:\s+(?P<dir>ago|earlier|later|before|from\s+now|old))?(?P<old>-old)?)"),
@@ -124,11 +124,11 @@ def patterns() -> Patterns:
         "spelledyear": (r"(?i:\b(?P<c>nineteen|twenty)[\s-](?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                         r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|"
                         r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)"),
-        "daypart": rf"(?i:\b(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>morning|afternoon|evening|night)\b)",
+        "daypart": r"(?i:\b(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>morning|afternoon|evening|night)\b)",
         "ref": rf"(?i:\b(?:{refs})\b)",
         "year": rf"(?:(?P<mod>(?i:early|late|mid|fiscal|calendar))[- ]?\s*)?(?<![\d,.$£€#/])(?P<y>{year})(?![\d%]|,\d|\.\d|s\b|'s)",
         "yrange": rf"(?<![\d,.$£€#/])(?P<y1>{year})\s*[-–]\s*(?P<y2>{year}|\d\d)(?![\d%])",
-        "decade": rf"(?i:(?:the\s+)?(?:(?P<mod>early|late|mid)[- ]?)?)(?P<dec>(?:1[6-9]|20)\d0s|'\d0s)\b",
+        "decade": r"(?i:(?:the\s+)?(?:(?P<mod>early|late|mid)[- ]?)?)(?P<dec>(?:1[6-9]|20)\d0s|'\d0s)\b",
         "century": r"(?i:the\s+(?P<c>\d{1,2})(?:st|nd|rd|th)\s+century)",
         "quarter": rf"(?i:(?:the\s+)?(?:(?P<y0>{year})\s+|(?P<ya>year[- ](?:earlier|ago))\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+of\s+(?P<y>{year}))?)",
         "season": rf"(?i:(?:(?P<rel>last|this|next|early|late|the)\s+)?(?P<season>spring|summer|autumn|winter|(?<=last\s|this\s|next\s)fall)(?:\s+(?:of\s+)?(?P<y>{year}))?)\b",

@@ -158,7 +158,6 @@ def r_mbare(m: re.Match, ctx: Context) -> list[TimeExpression]:
 def r_weekday(m: re.Match, ctx: Context) -> list[TimeExpression]:
     wd = weekday_number(m.group("wd"))
     rel = (m.group("rel") or "").lower()
-    part = (m.group("part") or "").lower()
     s = m.start() if rel in ("last", "next", "this", "coming", "past") else m.start("wd")
     # "Monday morning" is dated by its day; the part of day stays in the span, as TimeBank
     # mostly annotates it (TIMEX3's "TMO" suffix would only break value matching).
