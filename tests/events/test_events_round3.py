@@ -110,3 +110,14 @@ def test_appositive_gives_person_a_country(analyze):
                 date="2023-03-01")
     ev = one(a, "PROTEST")
     assert codes(ev.source) == {"LBN"}
+
+
+def test_relative_clause_about_the_speaker_is_not_reported(analyze):
+    a = analyze('Maria Lopez, who lost her brother when gunmen attacked a bus in central Lima, said: "The families '
+                'were heard."', date="2023-03-01")
+    assert [e.type for e in a.events] == []
+
+
+def test_relative_clause_of_a_non_speaker_still_reports(analyze):
+    a = analyze("Police arrested the gunmen who attacked a bus in central Lima.", date="2023-03-01")
+    assert "COERCE" in {e.type for e in a.events}  # the relative clause is on an object, not a speaker

@@ -20,10 +20,17 @@ from ..quantities.attach import event_counts
 from ..records import ActorRef, Event
 from ..time.anchor import event_date
 from .background import describes_speaker, noun_infinitives, subordinate
-from .implicit import PLACE_TARGET_TYPES, coded, condition_target, localised, place_target, protest_target
+from .implicit import (
+    PLACE_TARGET_TYPES,
+    coded,
+    condition_target,
+    localised,
+    place_target,
+    protest_target,
+)
 from .modality import Modality, is_historical, modality
-from .quotelink import QuoteLinker
 from .ontology import Lexicon, Pattern
+from .quotelink import QuoteLinker
 from .sides import SideFinder, clause_subject
 from .triggers import Match, match, pos_class
 
@@ -63,7 +70,7 @@ def find_events(doc: Doc, lex: Lexicon) -> tuple[Event, ...]:
             if res is None:
                 continue
             ev, named = res
-            if not named and describes_speaker(c.noun or c.anchor, lex):
+            if describes_speaker(c.noun or c.anchor, lex):
                 continue  # the speaker's background, not what is reported (.background)
             built.append((ev, c.how != "frame" and subordinate(c.noun or c.anchor, lex), named))
         # next to the sentence's main news, a scene-setting act is kept only with a coded side named as

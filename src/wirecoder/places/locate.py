@@ -30,6 +30,9 @@ from ..records import PlaceMention
 LOC_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "along", "on",
                        "into", "throughout", "within", "off", "onto", "over", "through", "beyond",
                        "towards", "toward", "from", "to", "between", "behind", "by", "of", "amid"})
+# Movements whose destination is where the event took place ("marched to the embassy").
+MOTION = frozenset({"march", "walk", "rally", "parade", "converge", "flock", "stream", "gather", "deploy",
+                    "travel", "fly", "sail", "drive", "advance", "push", "infiltrate"})
 # "from" and "to" name the ends of a movement, not its place: used only in step 1 for motion verbs.
 WEAK_PREPS = frozenset({"from", "to", "of", "by", "over", "towards", "toward"})
 PHYSICAL = frozenset({
@@ -170,7 +173,7 @@ def _locate(doc: Doc, trigger: Token, idx: dict[int, PlaceMention]) -> PlaceMent
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX"):
         hosts.append(trigger.head)
     for h in hosts:
-        p = _prep_place(h, idx, weak_ok=physical or h != trigger)
+        p = _prep_place(h, idx, weak_ok=physical or h != trigger or trigger.lemma_.lower() in MOTION)
         if p is not None:
             return p
     # 3. the clause, then 4. the sentence: nearest place not an argument of a verbal act
@@ -181,7 +184,8 @@ def _locate(doc: Doc, trigger: Token, idx: dict[int, PlaceMention]) -> PlaceMent
             tok = doc[i]
             if scope is not None and not (scope.is_ancestor(tok) or tok == scope):
                 continue
-            if tok.head == trigger and (tok.dep_ == "nsubj" or not physical and tok.dep_ in ("dobj", "nsubjpass", "dative")):
+            root = _mention_root(p, tok)
+            if root.head == trigger and (root.dep_ == "nsubj" or not physical and root.dep_ in ("dobj", "nsubjpass", "dative")):
                 continue  # the actor, or the target of a verbal act
             d = abs(i - trigger.i)
             if best is None or d < best[0]:
@@ -200,7 +204,10 @@ def _looks_like_place(doc: Doc, p: PlaceMention, verb: Token) -> bool:
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None or span.root.ent_type_ == "NORP":
         return False
-    if span.root.ent_type_ in ("GPE", "LOC", "FAC"):
+    if p.place.kind in ("local", "unresolved"):
+        # a name no gazetteer knows, as the object of "shot" or "captured", is most often a person
+        return verb.lemma_.lower() in TERRITORIAL
+    if span.root.ent_type_ in ("GPE", "LOC", "FAC") or p.place.kind in ("country", "state", "region", "continent"):
         return True
     # a name NER did not call a place opening the sentence is most often a person ("Smith was shot")
     if span[0].is_sent_start or span.root.ent_type_ == "PERSON":

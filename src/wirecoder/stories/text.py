@@ -18,6 +18,9 @@ from ..records import Analysis
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+# A year written as four digits standing alone (also inside a URL path such as /2012/07/ or
+# 2005_05_archive): 1900-2099 only, so counts and ids ("2,000", "id=2066717") are not years.
+_YEAR = re.compile(r"(?<![\d.,])(19\d\d|20\d\d)(?![\d]|[.,]\d)")
 
 # Entity labels that name who/where/what a story is about; dates, numbers and
 # ordinals are left out (they are shared by unrelated stories of the same day).
@@ -30,6 +33,7 @@ W_ENTITY = 3.0
 W_ACTOR = 1.5
 W_PLACE = 1.5
 W_EVENT = 0.5
+W_YEAR = 2.0  # a year the text names: two reports naming different years are rarely about one development
 LEAD_CHARS = 600  # the lead paragraph states the development; its words count double
 
 
@@ -138,6 +142,8 @@ def weighted_terms(a: Analysis) -> dict[str, float]:
         add("p:" + (str(pl.geonameid) if pl.geonameid else _name_key(pl.name)), W_PLACE)
     for ev in a.events:
         add("v:" + ev.type, W_EVENT)
+    for y in text_years(art.text):
+        add("y:" + str(y), W_YEAR)
     # interned: the same term in many story centroids and the frequency table is one string
     return {sys.intern(t): w for t, w in bag.items() if w > 0}
 
@@ -165,12 +171,18 @@ def article_date(a: Analysis) -> Date | None:
         return None
 
 
+def text_years(text: str) -> set[int]:
+    """The years a text writes out as four digits (URLs included: they often carry the publication date)."""
+    return {int(m) for m in _YEAR.findall(text)}
+
+
 def latest_year(a: Analysis) -> int | None:
-    """The latest year an article's dates name (background years included); None when it names none.
+    """The latest year an article names, as a date or as a bare year; None when it names none.
 
     For an article without a dateline this bounds its age from below: a
     report is rarely written years after the latest year it mentions.
     """
     years = [int(t.value[:4]) for t in a.timexes
              if t.type == "DATE" and t.value and len(t.value) >= 4 and t.value[:4].isdigit()]
+    years.extend(text_years(a.article.text))
     return max(years) if years else None
