@@ -4,10 +4,9 @@ from datetime import date as Date
 
 from stories_helpers import analysis
 
-from wirecoder.records import Actor, Entity, Place, PlaceMention
-from wirecoder.stories import StoryIndex, assign_stories
+from wirecoder.records import Actor, Entity, Place, PlaceMention, TimeExpression
+from wirecoder.stories import StoryIndex, StoryParams, assign_stories
 from wirecoder.stories.text import article_date, weighted_terms
-from wirecoder.records import TimeExpression
 
 
 def made(aid, text, day=None, names=(), places=()):
@@ -99,3 +98,47 @@ def test_article_date_from_text_when_no_dateline():
     assert article_date(a) == Date(2013, 3, 3)
     assert article_date(FERRY_BD[0]) == Date(2023, 4, 2)
     assert article_date(analysis("y", "no dates here")) is None
+
+
+def test_text_years_and_latest_year_read_bare_years_and_urls():
+    from wirecoder.stories.text import latest_year, text_years
+    text = ("http://example.org/2011/03/09/vote-count\nSome 2,000 booths opened (id=2066717) for the "
+            "vote, the first since 2008; 1,999 observers watched.")
+    assert text_years(text) == {2011, 2008}
+    assert latest_year(analysis("u", text)) == 2011
+    assert latest_year(analysis("v", "No year is named here, only 2,000 voters.")) is None
+
+
+BRUSSELS_DATED = made("eu1", "European Union finance ministers meeting in Brussels agreed on Tuesday to cap bank "
+                      "bonuses, the EU presidency said after talks that ran past midnight.",
+                      Date(2023, 3, 14), [("European Union", "ORG")], [("Brussels", "BEL", 2800866)])
+BRUSSELS_UNDATED = made("eu2", "Farmers drove tractors into Brussels to protest against EU milk quotas, blocking "
+                        "streets around the European Union headquarters for hours.",
+                        None, [("European Union", "ORG")], [("Brussels", "BEL", 2800866)])
+
+
+def test_undated_article_needs_more_than_shared_places_to_join_a_dated_story():
+    # Same place and institution, different subject: with no date on one side the shared names are not enough.
+    idx = StoryIndex()
+    s1 = idx.assign(BRUSSELS_DATED).story
+    assert idx.assign(BRUSSELS_UNDATED).story != s1
+    # the same text with a dateline near the story: the time evidence would not rescue a different subject either
+    old = StoryIndex(StoryParams(undated_factor=0.9, era_years=None))
+    s1 = old.assign(BRUSSELS_DATED).story
+    assert old.assign(BRUSSELS_UNDATED).story == s1  # what the looser setting did: a false merge
+
+
+def test_undated_article_naming_an_older_year_stays_out_of_a_dated_story():
+    dated = made("q1", "A magnitude 6.1 earthquake struck Aceh province on Tuesday, killing five people and "
+                 "injuring dozens, Indonesia's disaster agency said.", Date(2013, 7, 2),
+                 [("Indonesia", "GPE")], [("Aceh", "IDN", 1215638)])
+    same_era = made("q2", "Rescuers in Aceh province searched collapsed homes after the magnitude 6.1 earthquake "
+                    "of July 2013 killed five people, Indonesia's disaster agency said.", None,
+                    [("Indonesia", "GPE")], [("Aceh", "IDN", 1215638)])
+    other_era = made("q3", "A magnitude 6.1 earthquake struck Aceh province, killing five people in the worst "
+                     "quake since 2004, Indonesia's disaster agency said in its 2005 report.", None,
+                     [("Indonesia", "GPE")], [("Aceh", "IDN", 1215638)])
+    idx = StoryIndex()
+    s1 = idx.assign(dated).story
+    assert idx.assign(same_era).story == s1  # its named year matches: joins on text evidence
+    assert idx.assign(other_era).story != s1  # latest named year 2005, eight years before: another quake

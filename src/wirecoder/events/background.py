@@ -45,6 +45,14 @@ def subordinate(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
+def fronted_participle(tok: Token) -> bool:
+    """Is ``tok`` the verb of a fronted participial clause ("Rebuked by its neighbour, the state is ...")?
+    Such a clause describes the main subject's circumstances; with no coded doer it is not news even when
+    the main clause codes nothing (round 4)."""
+    return tok.dep_ == "advcl" and tok.tag_ in ("VBN", "VBG") and tok.i < tok.head.i \
+        and not any(c.dep_ == "mark" for c in tok.children) and tok.i == tok.sent.start
+
+
 def describes_speaker(tok: Token, lex: Lexicon) -> bool:
     """Is ``tok`` inside a relative clause about the speaker of a reporting verb ("X, who lost his son when
     bombers struck the bus, said ...")? That clause introduces the speaker; what they say is the news."""
@@ -62,11 +70,13 @@ def _event_noun(tok: Token, lex: Lexicon) -> bool:
     return bool(lex.lookup(lex.lemma(tok), "NOUN") or lex.lookup(tok.lower_, "NOUN"))
 
 
-def noun_infinitives(sent: Span) -> set[int]:
-    """Token indices of to-infinitives that complete an ordinary noun ("efforts to resolve the crisis")."""
+def noun_infinitives(sent: Span, plans: frozenset[str] = frozenset()) -> set[int]:
+    """Token indices of to-infinitives that complete an ordinary noun ("efforts to resolve the crisis").
+    A plan noun's infinitive ("announced a plan to cut aid") is announced intent and stays (round 4)."""
     out: set[int] = set()
     for tok in sent:
-        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in _ATTEMPT_NOUNS \
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" \
+                and tok.head.lemma_.lower() not in _ATTEMPT_NOUNS and tok.head.lemma_.lower() not in plans \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             out.update(t.i for t in tok.subtree)
     return out

@@ -19,7 +19,7 @@ from ..places.locate import event_location
 from ..quantities.attach import event_counts
 from ..records import ActorRef, Event
 from ..time.anchor import event_date
-from .background import describes_speaker, noun_infinitives, subordinate
+from .background import describes_speaker, fronted_participle, noun_infinitives, subordinate
 from .implicit import (
     PLACE_TARGET_TYPES,
     coded,
@@ -72,6 +72,8 @@ def find_events(doc: Doc, lex: Lexicon) -> tuple[Event, ...]:
             ev, named = res
             if describes_speaker(c.noun or c.anchor, lex):
                 continue  # the speaker's background, not what is reported (.background)
+            if c.noun is None and not named and fronted_participle(c.anchor):
+                continue  # "Rebuked by its neighbour, the state ...": circumstances of the subject (.background)
             built.append((ev, c.how != "frame" and subordinate(c.noun or c.anchor, lex), named))
         # next to the sentence's main news, a scene-setting act is kept only with a coded side named as
         # its argument (.background); a target inferred from its place does not make it news
@@ -80,6 +82,21 @@ def find_events(doc: Doc, lex: Lexicon) -> tuple[Event, ...]:
     # a headline restates the story; keep its events only when the body does not code that type
     body_types = {e.type for e in events}
     return tuple([e for e in head_events if e.type not in body_types] + events)
+
+
+# prepositions whose object is an event that frames the sentence (used only when nothing verbal is coded)
+# and the types that occur as such a frame (a deal or a summit there is a topic or a setting, not news)
+_FRAME_PREPS = frozenset({"amid", "after", "following", "despite", "during"})
+_FRAME_TYPES = frozenset({"PROTEST", "ASSAULT", "MOBILIZE", "COERCE"})
+
+
+def _named_event(n: Token) -> bool:
+    """A capitalised event noun in running text names a known event ("after the Civil War"); in a
+    title-case headline ("Amid Protests, ...") capitals say nothing."""
+    if not n.text[:1].isupper():
+        return False
+    words = [t for t in n.sent if t.is_alpha and len(t) > 3]
+    return sum(t.text[:1].isupper() for t in words) * 2 <= len(words)
 
 
 def _headline_sentences(sents: list[Span]) -> int:
@@ -104,7 +121,7 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
     cands: list[_Cand] = [_Cand(m, m.head, None, m.pattern.conf or 0.8, "verb") for m in verbal]
     cands += _must_requests(sent, lex, matches)
     consumed = {i for c in cands for i in c.m.tokens}
-    blocked = _document_clauses(sent, lex) | _not_asserted(sent, lex) | noun_infinitives(sent)
+    blocked = _document_clauses(sent, lex) | _not_asserted(sent, lex) | noun_infinitives(sent, lex.plan_nouns)
     nouns = [m for i, m in matches.items() if m.pattern.pos == "NOUN" and i not in consumed]
     noun_cands: list[_Cand] = []
     for m in nouns:
@@ -122,7 +139,10 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
             noun_cands.append(_Cand(m, head.head, n, base + 0.2, "occurrence"))
         elif n.dep_ == "pobj" and head.lower_ in ("in", "during") and lex.lemma(head.head) in lex.casualty_verbs:
             noun_cands.append(_Cand(m, head.head, n, base + 0.2, "occurrence"))  # "died in a rocket attack"
-        elif n.dep_ == "ROOT" or (n.dep_ in ("dobj", "appos") and not verbal):
+        elif n.dep_ == "ROOT" or (n.dep_ in ("dobj", "appos") and not verbal) or \
+                (n.dep_ == "pobj" and head.lower_ in _FRAME_PREPS and not verbal and m.pattern.type in _FRAME_TYPES
+                 and not _named_event(n)):
+            # "Amid protests, ...", "after its missile tests": with no verbal event the framing event is the news
             noun_cands.append(_Cand(m, n.head if n.dep_ != "ROOT" else n, n, base * 0.8, "fallback"))
     # what a verbal or light-verb event governs is its content, not a second event
     governors = cands + [c for c in noun_cands if c.how == "light"]

@@ -84,6 +84,8 @@ def modality(anchor: Token, noun: Token | None, lex: Lexicon) -> Modality:
                 neg = True
             if any(c.dep_ == "neg" for c in t.children) and chain[n - 1].dep_ == "xcomp":
                 neg = True
+    if not intent and _planned(chain[-1], lex):
+        fut = intent = True
     # inside a conditional clause: "if it invades"
     t = chain[-1]
     for _ in range(5):
@@ -94,6 +96,21 @@ def modality(anchor: Token, noun: Token | None, lex: Lexicon) -> Modality:
             break
         t = t.head
     return Modality(negated=neg, hypothetical=hyp, future=fut, intent=intent and not hyp)
+
+
+def _planned(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` the content of a plan noun ("a plan to cut aid", "a policy focused on ending aid")?"""
+    t = tok
+    for _ in range(4):
+        # "a policy focused on ...", read as a clause whose subject is the plan
+        if t.tag_ == "VBN" and any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.plan_nouns for c in t.children):
+            return True
+        if t.dep_ not in ("acl", "relcl", "pcomp", "prep", "xcomp", "conj") or t.head is t:
+            return False
+        t = t.head
+        if t.pos_ == "NOUN" and t.lemma_.lower() in lex.plan_nouns:
+            return True
+    return False
 
 
 def lex_is_threat(tok: Token) -> bool:

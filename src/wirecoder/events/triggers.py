@@ -45,6 +45,8 @@ def candidates(lex: Lexicon, tok: Token) -> tuple[Pattern, ...]:
         found = lex.lookup(tok.lower_, pos)
     if not found and pos == "NOUN" and tok.tag_ == "VBG":
         found = lex.lookup(tok.lower_, pos)
+    if not found and pos == "NOUN" and tok.tag_ in ("NNPS", "NNS") and tok.lower_.endswith("s"):
+        found = lex.lookup(tok.lower_[:-1], pos)  # title-case headline plurals keep their 's' as lemma: "Amid Protests"
     return found
 
 
@@ -57,6 +59,8 @@ def objects(tok: Token) -> list[Token]:
             for x in c.children:
                 if x.dep_ == "conj":
                     out.append(x)
+                elif x.dep_ == "acl" and x.i == c.i + 1 and c.dep_ == "dobj":
+                    out.append(x)  # "took a parting shot at": the noun misread as a participle of its modifier
                 elif x.dep_ == "prep" and x.lower_ == "of":  # "tons of food aid", "a series of raids"
                     out.extend(g for g in x.children if g.dep_ == "pobj")
         elif c.dep_ in ("prep", "agent") or (c.dep_ == "prt" and any(g.dep_ == "pobj" for g in c.children)):
@@ -93,6 +97,14 @@ def _prep(tok: Token, word: str) -> Token | None:
     for c in tok.children:
         if c.lower_ == word and c.dep_ in ("prep", "prt", "agent", "dative"):
             return c
+    # an idiom's preposition may hang on its object noun: "took a swipe at", "took a parting shot at"
+    for c in tok.children:
+        if c.dep_ != "dobj":
+            continue
+        for x in (c, *(a for a in c.children if a.dep_ == "acl" and a.i == c.i + 1)):
+            for g in x.children:
+                if g.lower_ == word and g.dep_ == "prep":
+                    return g
     return None
 
 

@@ -13,19 +13,34 @@ first two settings): "in Smith" or "at Microsoft" stay out.
 """
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from spacy.tokens import Doc, Token
 
 from .gazetteer import gazetteer, norm
 
+# How close an alternate name must be to the main name to count as its spelling ("Birgunj": "Birgañj").
+SPELLING_RATIO = 0.75
 # Nouns that name a kind of settlement or area: the name they govern or follow is a place.
 PLACE_NOUNS = frozenset({
     "city", "town", "village", "district", "province", "region", "area", "governorate", "county",
     "municipality", "neighbourhood", "neighborhood", "suburb", "suburbs", "outskirts", "township",
     "prefecture", "oblast", "island", "islands", "countryside", "vicinity", "port", "state",
     "valley", "enclave", "settlement", "perimeter", "hamlet", "commune", "locality"})
+# Capitalised last words that make a name a place of their own kind: streets, rivers, counties.
+NAME_TAILS = frozenset({"street", "avenue", "road", "boulevard", "river", "lake", "bay", "mountains", "hills",
+                        "island", "islands", "county", "district", "province", "valley", "strait", "gulf",
+                        "canyon", "peninsula", "heights", "square", "creek", "beach", "harbour", "harbor"})
 # Locative prepositions whose capitalised object is a place if the gazetteer knows it.
 CUE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "through", "across", "around",
                        "towards", "toward", "throughout", "within"})
+# Nouns of attack whose "on" object is a place when the gazetteer knows it ("the siege on Manbij").
+ATTACK_NOUNS = frozenset({"attack", "attacks", "assault", "assaults", "siege", "offensive", "raid", "raids",
+                          "strike", "strikes", "airstrike", "airstrikes", "advance", "push", "march",
+                          "bombardment", "shelling", "onslaught", "drive", "counteroffensive"})
+# Facilities a known place name before them situates ("the Sydney offices of the UN").
+FACILITY_NOUNS = frozenset({"office", "offices", "embassy", "consulate", "hotel", "headquarters", "airport",
+                            "hospital", "prison", "mosque", "church", "university", "stadium", "station"})
 # Acts whose direct object is a place when the gazetteer knows the name.
 CUE_VERBS = frozenset({"capture", "seize", "occupy", "bomb", "shell", "storm", "invade", "liberate",
                        "retake", "besiege", "raid", "overrun", "enter", "recapture", "encircle"})
@@ -69,18 +84,45 @@ def _setting(doc: Doc, start: int, end: int) -> str:
     root = span.root
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN":
         return "noun"  # "Nuwakot district"
+    if end - start > 1 and doc[end - 1].lower_ in NAME_TAILS:
+        return "noun"  # "Royal Street", "Cauvery River", "Hamilton County"
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
         return "noun"  # "the city of Manbij"
     if root.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS and head.pos_ == "NOUN":
         return "noun"
+    if _has_place_appos(root):
+        return "noun"  # "Dunya Pur, a small town north of the capital"
+    if any(c.dep_ == "conj" and c.lemma_.lower() in PLACE_NOUNS and c.pos_ == "NOUN" for c in root.children):
+        return "noun"  # "the Jumla and Diwan villages": the place noun covers the first conjunct too
+    if root.dep_ == "conj":
+        first = root.head
+        while first.dep_ in ("compound", "nmod") and first.head != first and first.head.i > first.i:
+            first = first.head
+        if first != root.head and first.lemma_.lower() in PLACE_NOUNS and first.pos_ == "NOUN":
+            return "noun"  # "the Kafr Nabl and Hass villages": the second conjunct too
     if end < len(doc) and doc[end].text in ("'s", "’s"):
         return ""  # "in Smith's view"
+    if root.dep_ == "compound" and head.lemma_.lower() in FACILITY_NOUNS:
+        return "slot"  # "the Sydney offices", "a Cairo hotel"
     if root.dep_ == "pobj" and head.lower_ in CUE_PREPS:
         return "slot"
+    if root.dep_ == "pobj" and head.lower_ == "on" and (head.head.lower_ in ATTACK_NOUNS or doc[head.i - 1].lower_ in ATTACK_NOUNS):
+        return "slot"  # "the attack on X", "a siege on X"
     if root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in CUE_VERBS:
         return "slot"
     return ""
+
+
+def _has_place_appos(root: Token) -> bool:
+    return any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS and c.pos_ == "NOUN" for c in root.children)
+
+
+def _known(name: str, cands) -> bool:
+    """A gazetteer name by its main name or a spelling of it, not an unrelated alternate (Hamas: Hamm)."""
+    key = norm(name)
+    return any(not c.alternate or SequenceMatcher(None, key, norm(c.place.name)).ratio() >= SPELLING_RATIO
+               for c in cands)
 
 
 def cue_mentions(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
@@ -91,7 +133,8 @@ def cue_mentions(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         setting = _setting(doc, start, end)
         if not setting:
             continue
-        known = bool(index.get(norm(doc[start:end].text)))
+        text = doc[start:end].text
+        known = _known(text, index.get(norm(text), ()))
         if setting == "noun" or known:
             out.append((start, end))
     return out

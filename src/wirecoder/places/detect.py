@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .cues import cue_mentions
-from .gazetteer import Candidate, gazetteer, norm
+from .gazetteer import Candidate, demonym_key, gazetteer, norm
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities whose words are no toponym of their own ("George Washington", "Mr Jordan").
@@ -49,6 +49,8 @@ def _scan_ok(span: Span, cands: tuple[Candidate, ...]) -> bool:
     best = cands[0]
     if len(span) == 1:
         t = span[0]
+        if len(t.text) <= 3 and not t.text.isupper():
+            return False  # "La" (Spanish article) is not "LA"
         if t.pos_ not in ("PROPN", "NOUN", "ADJ") and not t.text.isupper():
             return False
         if best.source == "city" and (best.alternate or best.score < MIN_SCAN_CITY_SCORE):
@@ -109,6 +111,11 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 
 
+def _names_people_or_tongue(t) -> bool:
+    """ "Canadians", "the Saudis", "speaks English": a demonym or language as a noun of its own."""
+    return t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr")
+
+
 def adjective_mentions(doc: Doc, taken: set[int]) -> list[RawMention]:
     """Place adjectives used as modifiers: associative toponyms, not locations.
 
@@ -125,9 +132,11 @@ def adjective_mentions(doc: Doc, taken: set[int]) -> list[RawMention]:
             out.append(RawMention(t.i, t.i + 2, "ADJ"))  # "Latin American", "South Korean"
             taken.add(nxt.i)
             continue
-        if t.text not in adjs or t.tag_ in ("NNS", "NNPS"):
+        if not demonym_key(t.text, adjs):
             continue
-        if t.dep_ in MODIFIER_DEPS or (t.pos_ == "ADJ" and t.head.i > t.i):
+        # plural demonyms ("Mexicans") and bare language names ("in English") are associative
+        # toponyms too: they name a place's people or tongue
+        if t.dep_ in MODIFIER_DEPS or (t.pos_ == "ADJ" and t.head.i > t.i) or _names_people_or_tongue(t):
             out.append(RawMention(t.i, t.i + 1, "ADJ"))
     return out
 
@@ -159,6 +168,7 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
         chosen.append(RawMention(s, e, "CUE"))
     chosen += adjective_mentions(doc, taken)
     return sorted(chosen, key=lambda m: m.start)
+
 
 
 def lookup_variants(text: str) -> list[str]:

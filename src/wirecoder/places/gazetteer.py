@@ -179,7 +179,7 @@ def lookup(name: str) -> tuple[Candidate, ...]:
 def adjective_place(word: str) -> Candidate | None:
     """'Russian' -> the best candidate for Russia; None for words that are no place adjective."""
     g = gazetteer()
-    target = g.adjectives.get(word)
+    target = g.adjectives.get(demonym_key(word, g.adjectives))
     if target is None:
         return None
     if len(target) == 3 and target.isupper():
@@ -198,3 +198,13 @@ def _country_name(iso3: str) -> str:
     if pc is not None:
         return pc.name
     return {"XKX": "Kosovo"}.get(iso3, iso3)
+
+
+def demonym_key(word: str, adjectives: dict[str, str]) -> str:
+    """The adjectives-table form of ``word``: itself, or its singular for a plural demonym
+    ("Venezuelans" -> "Venezuelan", "Saudis" -> "Saudi"); "" if neither is listed."""
+    if word in adjectives:
+        return word
+    if len(word) > 4 and word.endswith("s") and word[:-1] in adjectives:
+        return word[:-1]
+    return ""

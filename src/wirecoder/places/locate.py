@@ -26,6 +26,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..records import PlaceMention
+from .cues import PLACE_NOUNS
 
 LOC_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "along", "on",
                        "into", "throughout", "within", "off", "onto", "over", "through", "beyond",
@@ -38,7 +39,7 @@ WEAK_PREPS = frozenset({"from", "to", "of", "by", "over", "towards", "toward"})
 PHYSICAL = frozenset({
     "attack", "bomb", "shell", "strike", "hit", "invade", "capture", "seize", "occupy", "annex", "raid",
     "storm", "enter", "besiege", "blockade", "overrun", "take", "retake", "liberate", "bombard", "target",
-    "shoot", "kill", "massacre", "fight", "clash", "besiege", "surround", "encircle", "visit", "tour",
+    "shoot", "kill", "massacre", "fight", "clash", "surround", "encircle", "visit", "tour",
     "reach", "land", "control", "hold", "defend", "evacuate", "flee", "leave", "withdraw", "abandon"})
 
 
@@ -57,14 +58,49 @@ def _index(doc: Doc, places: tuple[PlaceMention, ...], references: bool = True) 
     """token index -> usable place mention (metonyms and adjectives left out)."""
     out: dict[int, PlaceMention] = {}
     for p in places:
-        if p.metonym or getattr(p, "adjectival", False):
-            continue
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if p.metonym or p.adjectival and not (span is not None and _locates_edge(span)):
+            continue
         if span is None or _names_an_actor(span.root) or not references and _is_reference(span.root):
             continue
+        if _inside_organisation(span):
+            continue  # "the Islamic State of Iraq": part of a group's name, not where anything happened
         for t in span:
             out[t.i] = p
     return out
+
+
+# Head nouns of organisation names that end in a place ("the Islamic State of Iraq", "the Bank of England").
+ORG_HEADS = frozenset({"state", "army", "front", "movement", "party", "council", "brigade", "brigades", "bank",
+                       "university", "committee", "command", "force", "forces", "ministry", "union", "league",
+                       "organization", "organisation", "association", "federation", "congress", "church"})
+
+
+# Nouns that a place adjective locates rather than qualifies ("near the Syrian border").
+EDGE_NOUNS = frozenset({"border", "borders", "frontier", "coast", "coastline", "waters", "airspace", "shore"})
+
+
+def _locates_edge(span) -> bool:
+    """An adjective on a border noun: "the Iraqi-Syrian border", "Lebanese waters"."""
+    head = span.root.head
+    while head.dep_ in ("amod", "compound") and head.head != head and head.lower_ not in EDGE_NOUNS:
+        head = head.head
+    return head.lower_ in EDGE_NOUNS and head.pos_ == "NOUN"
+
+
+def _inside_organisation(span) -> bool:
+    """Is the mention part of a longer organisation (or event, law) name?"""
+    for t in (span[0], span[-1]):
+        if t.ent_type_ in ("ORG", "NORP", "EVENT", "LAW", "WORK_OF_ART"):
+            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            if ent is not None and ent[0].lower_ == "the":
+                ent = ent[1:]
+            # strictly inside: "Waku-Congo" or "Aathmail of Nuwakot" are places NER called groups
+            inside = ent is not None and len(ent) and ent.start < span.start and (
+                ent.end > span.end or ent.root.lemma_.lower() in ORG_HEADS)
+            if inside:
+                return True
+    return False
 
 
 # Heads that a place modifier locates ("Baghdad province", "Gaza border") rather than qualifies as an actor.
@@ -75,7 +111,9 @@ LOCATIVE_HEADS = frozenset({"border", "province", "region", "city", "town", "vil
                             "hotel", "embassy", "headquarters", "office", "offices", "plant", "factory",
                             "settlement", "school", "hospital", "base", "camp", "mosque", "church",
                             "market", "station", "prison", "compound", "building", "stadium", "bridge",
-                            "checkpoint", "outpost", "consulate", "suburb", "suburbs", "streets", "cathedral"})
+                            "checkpoint", "outpost", "consulate", "suburb", "suburbs", "streets", "cathedral",
+                            "villages", "towns", "cities", "wharf", "harbour", "harbor", "site", "facility",
+                            "barracks", "palace", "parliament", "university", "airbase", "zone"}) | PLACE_NOUNS
 # Direction words: "50 km northeast of Monrovia" names a reference point, not where it happened.
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                         "north-east", "north-west", "south-east", "south-west"})
@@ -96,6 +134,11 @@ def _in_subtree(tok: Token, idx: dict[int, PlaceMention], stop: frozenset[str] =
     """
     found = _places_in_subtree(tok, idx, stop)
     for p, t in found:
+        if t.dep_ in ("compound", "nmod", "amod"):
+            # "the Red Sea island of Hanish": the modifier yields to the name the noun governs
+            named = [q for q, u in found if u.dep_ == "pobj" and u.head.lower_ == "of" and u.head.head == t.head]
+            if named:
+                return named[0]
         if t.dep_ != "poss":
             return p
     return found[0][0] if found else None
@@ -141,19 +184,21 @@ def event_location(doc: Doc, trigger: Token, places: tuple[PlaceMention, ...]) -
     """
     if not places:
         return None
-    for references in (False, True):
-        p = _locate(doc, trigger, _index(doc, places, references))
-        if p is not None:
-            return p
-    return None
+    near = _index(doc, places, references=False)
+    full = _index(doc, places, references=True)
+    p = _locate(doc, trigger, near, full)
+    return p if p is not None else _locate(doc, trigger, full, full)
 
 
-def _locate(doc: Doc, trigger: Token, idx: dict[int, PlaceMention]) -> PlaceMention | None:
-    if not idx:
+def _locate(doc: Doc, trigger: Token, idx: dict[int, PlaceMention],
+            full: dict[int, PlaceMention]) -> PlaceMention | None:
+    """``idx`` without reference points; ``full`` with them, for the trigger's own attachments."""
+    if not full:
         return None
     sent = trigger.sent
     idx = {i: p for i, p in idx.items() if sent.start <= i < sent.end}
-    if not idx:
+    full = {i: p for i, p in full.items() if sent.start <= i < sent.end}
+    if not full:
         return None
     physical = trigger.lemma_.lower() in PHYSICAL
     # 1. a physical act's object is the most specific place: "captured Lubumbashi in Shaba province",
@@ -161,7 +206,8 @@ def _locate(doc: Doc, trigger: Token, idx: dict[int, PlaceMention]) -> PlaceMent
     if physical:
         for c in trigger.children:
             if c.dep_ in ("dobj", "nsubjpass"):
-                p = _in_subtree(c, idx)
+                # not a place in an apposition describing the object ("X, a sergeant from Y")
+                p = _in_subtree(c, idx, stop=frozenset({"appos"}))
                 # a captured or shot person whose name is also a town is no place: trust NER here
                 if p is not None and _looks_like_place(doc, p, trigger):
                     return p
@@ -176,22 +222,43 @@ def _locate(doc: Doc, trigger: Token, idx: dict[int, PlaceMention]) -> PlaceMent
         p = _prep_place(h, idx, weak_ok=physical or h != trigger or trigger.lemma_.lower() in MOTION)
         if p is not None:
             return p
-    # 3. the clause, then 4. the sentence: nearest place not an argument of a verbal act
+    # 3. the clause, then 4. the sentence: nearest place not an argument of a verbal act.
+    # A place in an apposition to the subject ("X, an officer from the port of Y, was shot") comes after
+    # a reference point the trigger itself hangs on ("shot in an ambush north of Karbala").
     clause = _clause_root(trigger)
+    subject = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")
+               for a in c.children if a.dep_ in ("appos", "relcl", "acl") for t in a.subtree}
+    p = _nearest(doc, trigger, idx, clause, physical, skip=subject)
+    if p is not None:
+        return p
+    for h in hosts:
+        p = _prep_place(h, full, weak_ok=physical or h != trigger or trigger.lemma_.lower() in MOTION)
+        if p is not None:
+            return p
     for scope in (clause, None):
-        best = None
-        for i, p in idx.items():
-            tok = doc[i]
-            if scope is not None and not (scope.is_ancestor(tok) or tok == scope):
-                continue
-            root = _mention_root(p, tok)
-            if root.head == trigger and (root.dep_ == "nsubj" or not physical and root.dep_ in ("dobj", "nsubjpass", "dative")):
-                continue  # the actor, or the target of a verbal act
-            d = abs(i - trigger.i)
-            if best is None or d < best[0]:
-                best = (d, p)
-        if best is not None:
-            return best[1]
+        p = _nearest(doc, trigger, idx, scope, physical, skip=set())
+        if p is not None:
+            return p
+    return None
+
+
+def _nearest(doc: Doc, trigger: Token, idx: dict[int, PlaceMention], scope: Token | None, physical: bool,
+             skip: set[int]) -> PlaceMention | None:
+    """The place nearest to the trigger within ``scope``'s subtree (None: the sentence)."""
+    best = None
+    for i, p in idx.items():
+        tok = doc[i]
+        if i in skip or scope is not None and not (scope.is_ancestor(tok) or tok == scope):
+            continue
+        root = _mention_root(p, tok)
+        if root.head == trigger and (root.dep_ == "nsubj" or not physical and root.dep_ in ("dobj", "nsubjpass", "dative")):
+            continue  # the actor, or the target of a verbal act
+        if root.head == trigger and root.dep_ in ("dobj", "nsubjpass") and not _looks_like_place(doc, p, trigger):
+            continue  # "Smith was shot": a person NER misread, not where it happened
+        d = abs(i - trigger.i)
+        if best is None or d < best[0]:
+            best = (d, p)
+    return best[1] if best is not None else None
     return None
 
 
@@ -205,8 +272,11 @@ def _looks_like_place(doc: Doc, p: PlaceMention, verb: Token) -> bool:
     if span is None or span.root.ent_type_ == "NORP":
         return False
     if p.place.kind in ("local", "unresolved"):
-        # a name no gazetteer knows, as the object of "shot" or "captured", is most often a person
-        return verb.lemma_.lower() in TERRITORIAL
+        # a name no gazetteer knows, as the object of "shot" or "captured", is most often a person,
+        # unless a place noun governs it ("the island of X")
+        root = span.root
+        under_noun = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS
+        return under_noun or verb.lemma_.lower() in TERRITORIAL
     if span.root.ent_type_ in ("GPE", "LOC", "FAC") or p.place.kind in ("country", "state", "region", "continent"):
         return True
     # a name NER did not call a place opening the sentence is most often a person ("Smith was shot")
