@@ -11,6 +11,7 @@ demo: $(STAMP)
 	$(BIN)/wirecoder demo
 
 test: $(STAMP)
+	$(BIN)/python -m ruff check --select F --quiet src tests bench   # undefined names, unused code
 	$(BIN)/python -m pytest -q
 
 install: $(STAMP)

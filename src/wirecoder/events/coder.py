@@ -221,9 +221,15 @@ def _document_clauses(sent: Span, lex: Lexicon) -> set[int]:
     """Relative clauses of documents state their content: "a resolution that aims to impose a blockade"."""
     out: set[int] = set()
     for tok in sent:
-        if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in lex.documents:
+        if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in lex.documents and not _own_plan(tok.head, lex):
             out.update(t.i for t in tok.subtree)
     return out
+
+
+def _own_plan(noun: Token, lex: Lexicon) -> bool:
+    """A plan its actor announces ("unveiled a plan to cut aid"): its content is announced intent (.modality)."""
+    return noun.lemma_.lower() in lex.plan_nouns and noun.dep_ in ("dobj", "nsubjpass") \
+        and lex.lemma(noun.head) in lex.plan_verbs
 
 
 def _subtree_without_relcl(tok: Token) -> set[int]:

@@ -103,7 +103,7 @@ def _planned(tok: Token, lex: Lexicon) -> bool:
     t = tok
     for _ in range(4):
         # "a policy focused on ...", read as a clause whose subject is the plan
-        if t.tag_ == "VBN" and any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.plan_nouns for c in t.children):
+        if t.tag_ in ("VBN", "VBD") and any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.plan_nouns for c in t.children):
             return True
         if t.dep_ not in ("acl", "relcl", "pcomp", "prep", "xcomp", "conj") or t.head is t:
             return False

@@ -70,6 +70,7 @@ class Lexicon:
     frame_nouns: frozenset[str] = frozenset()
     frame_preps: frozenset[str] = frozenset()
     plan_nouns: frozenset[str] = frozenset()  # "unveiled a policy aimed at ending aid": the act is announced intent
+    plan_verbs: frozenset[str] = frozenset()  # "announced/unveiled a plan": the plan is its actor's own
 
     def lemma(self, tok) -> str:
         """The token's lemma, corrected where the statistical lemmatizer is known to err."""
@@ -169,4 +170,5 @@ def load_lexicon(user_file: str | None = None) -> Lexicon:
         intent={k: (v[0], v[1]) for k, v in onto.get("intent", {}).items()},
         disaster=frozenset(classes["disaster"]), deontic=frozenset(cls.get("deontic", ())),
         lemma_fixes=dict(cls.get("lemma_fixes", {})), casualty_verbs=frozenset(cls.get("casualty_verbs", ())), frame_nouns=frozenset(cls.get("frame_nouns", ())),
-        frame_preps=frozenset(classes["frame_preps"]), plan_nouns=frozenset(cls.get("plan_nouns", ())))
+        frame_preps=frozenset(classes["frame_preps"]), plan_nouns=frozenset(cls.get("plan_nouns", ())),
+        plan_verbs=frozenset(cls.get("plan_verbs", ())))
