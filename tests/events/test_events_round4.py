@@ -90,3 +90,69 @@ def test_lives_lost_in_an_attack_are_assault(analyze):
 def test_lives_lost_in_an_accident_are_no_event(analyze):
     a = analyze("Four fishermen lost their lives when their boat capsized in a storm.", date="2023-03-01")
     assert a.events == ()
+
+
+def test_fronted_participle_with_uncoded_doer_is_not_news(analyze):
+    a = analyze("Scolded by a rival faction, the small party is being pulled into the coalition talks "
+                "by its own members.", date="2023-03-01")
+    assert "ACCUSE" not in types(a)
+
+
+def test_fronted_participle_with_coded_doer_stays(analyze):
+    a = analyze("Criticized by France, Mali is moving closer to its eastern neighbours.", date="2023-03-01")
+    assert "ACCUSE" in types(a)
+
+
+def test_announced_plan_content_is_intent(analyze):
+    a = analyze("The government announced a plan to cut aid to Ghana.", date="2023-03-01")
+    ev = one(a, "THREATEN")
+    assert ev.future and "SANCTION" not in types(a)
+
+
+def test_policy_focused_on_ending_aid_is_intent(analyze):
+    a = analyze("The cabinet unveiled a new foreign policy focused on ending military assistance to Chad.",
+                date="2023-03-01")
+    assert "THREATEN" in types(a) and "SANCTION" not in types(a)
+
+
+def test_resolution_content_is_still_not_an_event(analyze):
+    a = analyze("Delegates debated a resolution that aims to impose a naval blockade on Libya.", date="2023-03-01")
+    assert "SANCTION" not in types(a) and "THREATEN" not in types(a)
+
+
+def test_released_figures_are_not_a_release_of_prisoners(analyze):
+    a = analyze("Kenya recorded two million visitors last year, according to figures released by the tourism "
+                "ministry on Monday.", date="2023-03-01")
+    assert "RETREAT" not in types(a)
+
+
+def test_released_a_report_is_no_event(analyze):
+    a = analyze("The statistics office released a report on rural incomes on Tuesday.", date="2023-03-01")
+    assert "RETREAT" not in types(a)
+
+
+def test_released_prisoners_still_retreat(analyze):
+    a = analyze("Ethiopia released 40 Eritrean prisoners on Tuesday.", date="2023-03-01")
+    assert "RETREAT" in types(a)
+
+
+def test_flames_shot_up_is_no_shooting(analyze):
+    a = analyze("Flames shot up from the warehouse roof on Friday night.", date="2023-03-01")
+    assert "ASSAULT" not in types(a)
+
+
+def test_gunmen_shot_up_a_bar(analyze):
+    a = analyze("Gunmen shot up a bar in the northern city of Culiacan on Saturday.", date="2023-03-01")
+    assert "ASSAULT" in types(a)
+
+
+def test_plan_owner_is_source(analyze):
+    a = analyze("The Ghanaian government announced a plan to cut aid to Togo.", date="2023-03-01")
+    ev = one(a, "THREATEN")
+    assert {r.code for r in ev.source} == {"GHA"} and {r.code for r in ev.target} == {"TGO"}
+
+
+def test_possessor_of_plan_is_source(analyze):
+    a = analyze("Russia's plan to invade Ukraine was announced by Moscow.", date="2023-03-01")
+    ev = one(a, "THREATEN")
+    assert {r.code for r in ev.source} == {"RUS"}

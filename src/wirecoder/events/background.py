@@ -25,6 +25,21 @@ _TEMPORAL_PREPS = frozenset({"after", "before", "following", "since", "amid"})
 _ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
 
 
+# prepositions whose object is an event that frames the sentence (used only when nothing verbal is coded)
+# and the types that occur as such a frame (a deal or a summit there is a topic or a setting, not news)
+FRAME_PREPS = frozenset({"amid", "after", "following", "despite", "during"})
+FRAME_TYPES = frozenset({"PROTEST", "ASSAULT", "MOBILIZE", "COERCE"})
+
+
+def named_event(n: Token) -> bool:
+    """A capitalised event noun in running text names a known event ("after the Civil War"); in a
+    title-case headline ("Amid Protests, ...") capitals say nothing."""
+    if not n.text[:1].isupper():
+        return False
+    words = [t for t in n.sent if t.is_alpha and len(t) > 3]
+    return sum(t.text[:1].isupper() for t in words) * 2 <= len(words)
+
+
 def subordinate(tok: Token, lex: Lexicon) -> bool:
     """Is ``tok`` inside a clause or phrase that sets the scene rather than reports the main news?"""
     t = tok

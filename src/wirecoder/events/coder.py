@@ -19,7 +19,15 @@ from ..places.locate import event_location
 from ..quantities.attach import event_counts
 from ..records import ActorRef, Event
 from ..time.anchor import event_date
-from .background import describes_speaker, fronted_participle, noun_infinitives, subordinate
+from .background import (
+    FRAME_PREPS,
+    FRAME_TYPES,
+    describes_speaker,
+    fronted_participle,
+    named_event,
+    noun_infinitives,
+    subordinate,
+)
 from .implicit import (
     PLACE_TARGET_TYPES,
     coded,
@@ -84,21 +92,6 @@ def find_events(doc: Doc, lex: Lexicon) -> tuple[Event, ...]:
     return tuple([e for e in head_events if e.type not in body_types] + events)
 
 
-# prepositions whose object is an event that frames the sentence (used only when nothing verbal is coded)
-# and the types that occur as such a frame (a deal or a summit there is a topic or a setting, not news)
-_FRAME_PREPS = frozenset({"amid", "after", "following", "despite", "during"})
-_FRAME_TYPES = frozenset({"PROTEST", "ASSAULT", "MOBILIZE", "COERCE"})
-
-
-def _named_event(n: Token) -> bool:
-    """A capitalised event noun in running text names a known event ("after the Civil War"); in a
-    title-case headline ("Amid Protests, ...") capitals say nothing."""
-    if not n.text[:1].isupper():
-        return False
-    words = [t for t in n.sent if t.is_alpha and len(t) > 3]
-    return sum(t.text[:1].isupper() for t in words) * 2 <= len(words)
-
-
 def _headline_sentences(sents: list[Span]) -> int:
     """How many leading sentences are headline lines (no closing punctuation) before the body starts."""
     n = 0
@@ -140,8 +133,8 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
         elif n.dep_ == "pobj" and head.lower_ in ("in", "during") and lex.lemma(head.head) in lex.casualty_verbs:
             noun_cands.append(_Cand(m, head.head, n, base + 0.2, "occurrence"))  # "died in a rocket attack"
         elif n.dep_ == "ROOT" or (n.dep_ in ("dobj", "appos") and not verbal) or \
-                (n.dep_ == "pobj" and head.lower_ in _FRAME_PREPS and not verbal and m.pattern.type in _FRAME_TYPES
-                 and not _named_event(n)):
+                (n.dep_ == "pobj" and head.lower_ in FRAME_PREPS and not verbal and m.pattern.type in FRAME_TYPES
+                 and not named_event(n)):
             # "Amid protests, ...", "after its missile tests": with no verbal event the framing event is the news
             noun_cands.append(_Cand(m, n.head if n.dep_ != "ROOT" else n, n, base * 0.8, "fallback"))
     # what a verbal or light-verb event governs is its content, not a second event

@@ -254,6 +254,17 @@ def clause_subject(verb: Token) -> tuple[list[Token], bool]:
             return [s], passive
         if verb.dep_ == "relcl":
             return [verb.head], passive
+        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "X's plan to cut aid", "X announced a plan to cut aid", "launched a bid to seize": the noun's
+            # owner acts, not the noun
+            noun = verb.head
+            poss = [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in _RELPRON]
+            if poss:
+                return poss, passive
+            if noun.dep_ == "dobj" and noun.head is not noun:
+                verb = noun.head
+                continue
+            return [noun], passive
         if verb.dep_ == "acl":
             return [verb.head], passive or verb.tag_ == "VBN"
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and verb.head is not verb:

@@ -130,6 +130,11 @@ def match(lex: Lexicon, tok: Token) -> Match | None:
             if objs is None:
                 objs = objects(tok)
             hit = next((o for o in objs if o.lemma_.lower() in p.obj or o.lower_ in p.obj), None)
+            if hit is None and p.type is None and tok.dep_ == "acl" and tok.tag_ == "VBN" \
+                    and (tok.head.lemma_.lower() in p.obj or tok.head.lower_ in p.obj):
+                # "figures released by the ministry": the participle's noun is its patient; enough to block a
+                # reading, though not to create one (such participles are background, .background)
+                hit = tok.head
             if hit is None:
                 # an infinitive object ("decline to") is named by its marker
                 if "to" in p.obj and any(c.dep_ == "xcomp" for c in tok.children):

@@ -12,6 +12,7 @@ from .detect import raw_mentions
 from .gazetteer import Candidate, gazetteer
 from .metonymy import is_metonym
 from .resolve import choose
+from .towns import town_index
 
 
 def find_places(doc: Doc) -> tuple[PlaceMention, ...]:
@@ -97,6 +98,7 @@ def _not_a_place(span, person_words: set[str]) -> bool:
 def make_component(nlp: Language, name: str):
     register_extensions()
     gazetteer()  # load once when the pipeline is built, not on the first article
+    town_index()
 
     def component(doc: Doc) -> Doc:
         doc._.wc_places = find_places(doc)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from .gazetteer import Candidate, adjective_place, gazetteer, norm
 from .detect import RawMention, lookup_variants
+from .towns import towns_named
 
 NEIGHBOUR_BONUS = 1.5
 SAME_COUNTRY_BONUS = 0.5   # small: international news names the US everywhere
@@ -26,6 +27,9 @@ MIN_US_LOCAL = 2          # US subnational mentions that make an article "about 
 US_LOCAL_BONUS = 1.5      # US states and towns when the article is about US places
 SAME_STATE_BONUS = 3.0    # "Georgia" in an article about Atlanta
 COORD_COUNTRY_BONUS = 3.0
+# Mentions strong enough to be read as a small town: NER's place labels and setting cues
+# ("the village of X"); a bare capitalised word found by scanning never is.
+TOWN_LABELS = frozenset({"GPE", "LOC", "FAC", "CUE"})
 
 
 @dataclass
@@ -97,7 +101,7 @@ def choose(doc: Doc, mentions: list[RawMention]) -> list[Candidate | None]:
     out: list[Candidate | None] = []
     for k, (m, cs) in enumerate(zip(mentions, cands)):
         if not cs:
-            out.append(None)
+            out.append(_small_town(doc[m.start:m.end].text, ctx) if m.label in TOWN_LABELS else None)
             continue
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         qual = _qualifier(doc, m, nxt, cands[k + 1] if nxt else ())
@@ -141,3 +145,25 @@ def _score(c: Candidate, ctx: Context, coord_country: bool) -> float:
     if coord_country and c.place.kind == "country":
         s += COORD_COUNTRY_BONUS
     return s
+
+
+def _small_town(text: str, ctx: Context) -> Candidate | None:
+    """A small town of this name in a country the article names (in a US state it names, for
+    US towns), the best-supported first; None when no such town fits the article's context."""
+    best, best_s = None, 0.0
+    for v in lookup_variants(text):
+        for c in towns_named(v):
+            country = c.place.country
+            n = ctx.countries.get(country, 0) if country else 0
+            if not n:
+                continue
+            s = n + c.score / 10.0
+            if country == "USA":
+                if not (c.admin1 and ctx.us_states.get(c.admin1, 0)):
+                    continue  # fifty states of Franklins: only the one in a state the article names
+                s += SAME_STATE_BONUS
+            if s > best_s:
+                best, best_s = c, s
+        if best is not None:
+            return best
+    return None
