@@ -20,9 +20,9 @@ from typing import Any
 
 import duckdb
 
-from ..errors import StoreError, StoreLocked
+from ..errors import StoreError
 from ..store import open_store
-from ..store.db import Store
+from ..store.db import Store, open_error
 from ..store.queries import execute, rows_as_dicts
 from ..store.schema import check_version
 from .projection import refresh, sidecar_path
@@ -101,14 +101,9 @@ class Database:
             con.execute(f"ATTACH {literal} AS store (READ_ONLY)")
             con.execute("USE store")
             check_version(con)
-        except duckdb.IOException as exc:
-            con.close()
-            if "lock" in str(exc).lower():
-                raise StoreLocked(f"{self.path} is in use by another process: {exc}") from exc
-            raise StoreError(f"cannot open {self.path}: {exc}") from exc
         except duckdb.Error as exc:
             con.close()
-            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+            raise open_error(str(self.path), exc) from exc
         except BaseException:
             con.close()
             raise

@@ -73,16 +73,19 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         raise StoreError("an in-memory database cannot be opened read-only")
     try:
         return duckdb.connect(target, read_only=read_only)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise StoreLocked(f"{target} is in use by another process: {exc}") from exc
-        raise StoreError(f"cannot open {target}: {exc}") from exc
-    except duckdb.ConnectionException as exc:
+    except duckdb.Error as exc:
+        raise open_error(target, exc) from exc
+
+
+def open_error(target: str, exc: duckdb.Error) -> StoreError:
+    """wirecoder's error for a DuckDB failure while opening or attaching ``target``."""
+    if isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower():
+        return StoreLocked(f"{target} is in use by another process: {exc}")
+    if isinstance(exc, duckdb.ConnectionException):
         # DuckDB shares one instance per file within a process: read-only and
         # read-write cannot coexist in the same process.
-        raise StoreError(f"{target} is already open in this process in another mode: {exc}") from exc
-    except duckdb.Error as exc:
-        raise StoreError(f"cannot open {target}: {exc}") from exc
+        return StoreError(f"{target} is already open in this process in another mode: {exc}")
+    return StoreError(f"cannot open {target}: {exc}")
 
 
 class Store:
