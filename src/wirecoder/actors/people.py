@@ -1,10 +1,9 @@
 """People: names, their roles and affiliations learned from the text, and the dated table.
 
-Roles come from titles before a name ("US Deputy Secretary of State Wendy
-Sherman"), from appositives after it ("Jens Stoltenberg, NATO Secretary
-General"; "X, now a deputy foreign minister": "now" beats "former"), and from
-a title phrase the name is in apposition to ("The new US ambassador to NATO,
-Julianne Smith"). The affiliation is the country, seat or IGO named in the
+Roles come from titles before a name ("Kenyan Foreign Minister Jane Doe"),
+from appositives after it ("Ana Lima, UN High Commissioner"; "X, now a deputy
+interior minister": "now" beats "former"), and from a title phrase the name
+is in apposition to ("The new French envoy to the AU, Paul Martin"). The affiliation is the country, seat or IGO named in the
 title phrase, except a post after "to"/"for" ("ambassador to NATO"). A
 government title with no affiliation takes the state named last before it
 (same or previous two sentences); then the dated table (as of the dateline).
@@ -138,7 +137,7 @@ def title_before(ctx: Ctx, s: int, e: int) -> Title | None:
     if s == 0 or doc[s - 1].lower_ in _LINKS:
         return None
     if doc[s - 1].text == ",":
-        # "The new US ambassador to NATO, Julianne Smith, said": the name is in apposition to the title
+        # "The new French envoy to the AU, Paul Martin, said": the name is in apposition to the title
         root = doc[s:e].root
         if s < 2 or root.dep_ != "appos" or root.head.i >= s:
             return None
