@@ -14,7 +14,7 @@ def test_talks_in_city(nlp):
 
 
 def test_sat_down_at_headquarters(nlp):
-    text = "The United States and its allies sat down with Russian envoys at NATO headquarters on Wednesday."
+    text = "France and its partners sat down with Iranian negotiators at NATO headquarters on Friday."
     assert loc(nlp, text, "sat") == "NATO headquarters"
 
 

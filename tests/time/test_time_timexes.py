@@ -60,7 +60,7 @@ CASES = [
     ("The mission ran from 2014 to 2016.", "2014", "2014"),
     ("The drought of 2011-12 killed thousands.", "12", "2012"),
     # durations and sets
-    ("After more than seven hours of negotiations, the talks ended.", "more than seven hours", "PT7H"),
+    ("After more than seven hours of bargaining, the meeting ended.", "more than seven hours", "PT7H"),
     ("The siege lasted three years.", "three years", "P3Y"),
     ("Inflation has doubled over the past year.", "the past year", "P1Y"),
     ("The inspectors will stay for two weeks.", "two weeks", "P2W"),

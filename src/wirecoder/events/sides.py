@@ -4,7 +4,7 @@ Actor identity comes from the actor stage (``doc._.wc_mentions``); this module
 decides which noun phrases are the sides: subjects (also shared through
 coordination, control and raising), objects and prepositional objects, the
 agent of a passive, possessors and demonyms of event nouns, and the subject of
-an embedded clause ("demands a guarantee that the alliance will not expand").
+an embedded clause ("demands an assurance that the bloc will not enlarge").
 """
 from __future__ import annotations
 
@@ -343,7 +343,7 @@ def _target_candidates(verb: Token) -> list[list[Token]]:
 
 def _clause_parties(clause: Token) -> list[list[Token]]:
     """Who must act in a demanded clause: its subject; in a passive clause ("that Ukraine will not be
-    allowed to join NATO") the unnamed agent is sought first among the clause's other parties."""
+    allowed to join the EU") the unnamed agent is sought first among the clause's other parties."""
     subj = [g for g in clause.children if g.dep_ in SUBJ + SUBJ_PASS and g.lower_ not in _RELPRON]
     if not any(g.dep_ == "auxpass" for g in clause.children):
         return [subj] if subj else []

@@ -2,7 +2,7 @@
 
 A count belongs to the event whose trigger governs it: it lies in the
 trigger's subtree ("massed some 100,000 troops", "an insurgency in which
-more than 13,000 people have died"), or its phrase depends on the trigger's
+more than 2,000 people have died"), or its phrase depends on the trigger's
 head verb when the trigger is a noun. Casualty and arrest counts fill dead,
 injured and arrested; counts of troops, protesters, people, members or
 staff give the event's size. Durations and distances are never a size.
