@@ -33,7 +33,7 @@ def test_uncoded_victims_take_country_of_place(analyze):
 
 
 def test_protest_target_from_purpose_clause(analyze):
-    a = analyze("Hundreds of Kenyan teachers began a hunger strike on Monday to protest against Uganda's decision "
+    a = analyze("Hundreds of Kenyan teachers staged a sit-in on Friday to protest against Uganda's decision "
                 "to close the border.", date="2023-03-01")
     ev = one(a, "PROTEST")
     assert codes(ev.target) == {"UGA"}

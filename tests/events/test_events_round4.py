@@ -53,7 +53,7 @@ def test_planting_a_bomb_is_explosive_assault(analyze):
 
 
 def test_held_as_a_witness_is_detention(analyze):
-    a = analyze("A former customs officer was held as a material witness in the smuggling case.", date="2023-03-01")
+    a = analyze("A retired port official was held as a witness in the fraud inquiry.", date="2023-03-01")
     assert one(a, "COERCE").cameo == "173"
 
 
