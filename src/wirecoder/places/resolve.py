@@ -8,10 +8,15 @@ small town). Context adds evidence:
   neighbours favour candidates in or next to them (Georgia next to Russia);
 - places of one US state ("Atlanta") favour that state and its towns;
   several US subnational places favour US towns and states over foreign ones;
-- a name coordinated with countries ("Ukraine and Georgia") is read as one.
+- a name coordinated with countries ("Ukraine and Georgia") is read as one;
+- among same-named towns and states, the one nearest to the article's clearly
+  resolved towns and states wins ("Vienna" next to "Fairfax" and "Virginia"),
+  and a small town of the name near them may replace a distant larger city
+  (local news names its own neighbourhoods: "Riverdale" in a New York story).
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -30,6 +35,12 @@ COORD_COUNTRY_BONUS = 3.0
 # Mentions strong enough to be read as a small town: NER's place labels and setting cues
 # ("the village of X"); a bare capitalised word found by scanning never is.
 TOWN_LABELS = frozenset({"GPE", "LOC", "FAC", "CUE"})
+# Nearness to the article's anchors (its clearly resolved towns and states): a bonus
+# falling linearly from PROX_BONUS at the anchor to 0 at PROX_RADIUS_KM.
+PROX_BONUS = 2.0
+PROX_RADIUS_KM = 1500.0
+PROX_KINDS = frozenset({"city", "state", "region", "landmark"})
+TOWN_NEAR_KM = 60.0       # a small town this close to an anchor joins the candidates
 
 
 @dataclass
@@ -89,10 +100,48 @@ def _coordinated_with_country(doc: Doc, m: RawMention, kinds: dict[int, str]) ->
     return any(kinds.get(t.i) == "country" for t in conj)
 
 
+def _anchors(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candidate, ...]],
+             chosen: list[Candidate | None]) -> list[tuple[str, float, float]]:
+    """(name key, lat, lon) of the specific places resolved without doubt: a single
+    candidate, a clear margin, or a state/country qualifier after the name."""
+    out = []
+    for m, cs, c in zip(mentions, cands, chosen):
+        if c is None or c.place.lat is None or c.place.kind not in PROX_KINDS or m.label == "ADJ":
+            continue
+        clear = len(cs) <= 1 or cs[1].score <= c.score - 1.0 or c not in cs[:1]
+        if clear:
+            out.append((norm(doc[m.start:m.end].text), c.place.lat, c.place.lon))
+    return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _nearest_km(c: Candidate, key: str, anchors: list[tuple[str, float, float]]) -> float | None:
+    if c.place.lat is None or c.place.kind not in PROX_KINDS:
+        return None
+    ds = [_km(c.place.lat, c.place.lon, a, b) for k, a, b in anchors if k != key]
+    return min(ds) if ds else None
+
+
 def choose(doc: Doc, mentions: list[RawMention]) -> list[Candidate | None]:
-    """One candidate (or None) per mention, in order."""
+    """One candidate (or None) per mention, in order: a first pass on priors and the
+    article's countries and states, a second that adds nearness to the places the
+    first pass resolved without doubt."""
     cands = [candidates_for(doc[m.start:m.end].text, m.label) for m in mentions]
     ctx = build_context(doc, mentions, cands)
+    first = _choose_pass(doc, mentions, cands, ctx, [])
+    anchors = _anchors(doc, mentions, cands, first)
+    if not anchors:
+        return first
+    return _choose_pass(doc, mentions, cands, ctx, anchors)
+
+
+def _choose_pass(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candidate, ...]], ctx: Context,
+                 anchors: list[tuple[str, float, float]]) -> list[Candidate | None]:
     kinds = {}
     for m, cs in zip(mentions, cands):
         if cs and cs[0].place.kind == "country":
@@ -106,16 +155,44 @@ def choose(doc: Doc, mentions: list[RawMention]) -> list[Candidate | None]:
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         qual = _qualifier(doc, m, nxt, cands[k + 1] if nxt else ())
         if qual is not None:
-            kept = [c for c in cs if _inside(c, qual)]
+            # "Gainesville, Va.": the qualifier decides, down to the small towns
+            kept = [c for c in cs if _inside(c, qual)] or [
+                c for v in lookup_variants(doc[m.start:m.end].text) for c in towns_named(v) if _inside(c, qual)]
             if kept:
                 out.append(kept[0])
                 continue
+        key = norm(doc[m.start:m.end].text)
+        if anchors and m.label in TOWN_LABELS and cs[0].place.kind in PROX_KINDS:
+            cs = cs + _near_towns(doc[m.start:m.end].text, key, anchors)
         if len(cs) == 1:
             out.append(cs[0])
             continue
         coord = _coordinated_with_country(doc, m, kinds)
-        out.append(max(cs, key=lambda c: _score(c, ctx, coord)))
+        # a national capital keeps its lead: "Washington" in a story from London is still the US capital
+        near = anchors if not _is_capital(cs[0], key) else []
+        out.append(max(cs, key=lambda c: _score(c, ctx, coord) + _prox(c, key, near)))
     return out
+
+
+def _is_capital(c: Candidate, key: str) -> bool:
+    country = c.place.country
+    return bool(country) and c.place.kind == "city" and gazetteer().capitals.get(country) in (key, norm(c.place.name))
+
+
+def _prox(c: Candidate, key: str, anchors: list[tuple[str, float, float]]) -> float:
+    d = _nearest_km(c, key, anchors) if anchors else None
+    return 0.0 if d is None else PROX_BONUS * max(0.0, 1.0 - d / PROX_RADIUS_KM)
+
+
+def _near_towns(text: str, key: str, anchors: list[tuple[str, float, float]]) -> tuple[Candidate, ...]:
+    """Small towns of this name within TOWN_NEAR_KM of an anchor."""
+    out = []
+    for v in lookup_variants(text):
+        for c in towns_named(v):
+            d = _nearest_km(c, key, anchors)
+            if d is not None and d <= TOWN_NEAR_KM:
+                out.append(c)
+    return tuple(out)
 
 
 def _inside(c: Candidate, qual: Candidate) -> bool:
