@@ -9,28 +9,7 @@ from spacy.tokens import Doc
 from wirecoder.actors.component import find_actors
 from wirecoder.actors.tables import load_tables, office_on
 
-SKIP = ["wc_quotes", "wc_events"]
-
-
-def run(nlp, text, on=None):
-    doc = nlp.make_doc(text)
-    doc._.wc_dateline = on
-    for name, proc in nlp.pipeline:
-        if name not in SKIP:
-            doc = proc(doc)
-    return doc
-
-
-def at(doc, phrase, nth=0):
-    """(actor, mention) of the mention that covers the nth occurrence of phrase."""
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(phrase, start + 1)
-    actors = {a.id: a for a in doc._.wc_actors}
-    for m in doc._.wc_mentions:
-        if m.start <= start and start + len(phrase) <= m.end:
-            return actors[m.actor_id], m
-    return None, None
+from actor_helpers import mention_at as at, run  # noqa: E402
 
 
 def test_history_table_is_dated():

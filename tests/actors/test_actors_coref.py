@@ -6,28 +6,12 @@ from datetime import date
 import pytest
 
 pytestmark = pytest.mark.model
-SKIP = ["wc_quotes", "wc_events"]
-
-
-def run(nlp, text, on=None):
-    doc = nlp.make_doc(text)
-    doc._.wc_dateline = on
-    for name, proc in nlp.pipeline:
-        if name not in SKIP:
-            doc = proc(doc)
-    return doc
+from actor_helpers import mention_at, run  # noqa: E402
 
 
 def actor_at(doc, phrase, nth=0):
     """The actor of the mention that covers the nth occurrence of phrase."""
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(phrase, start + 1)
-    actors = {a.id: a for a in doc._.wc_actors}
-    for m in doc._.wc_mentions:
-        if m.start <= start and start + len(phrase) <= m.end:
-            return actors[m.actor_id]
-    return None
+    return mention_at(doc, phrase, nth)[0]
 
 
 def test_she_resolves_past_a_nearer_man(nlp):
