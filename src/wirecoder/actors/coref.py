@@ -64,8 +64,14 @@ def _window(ctx: Ctx, tok: Token, back: int) -> int:
     return ctx.sent_starts[max(0, ctx.sent(tok.i) - back)]
 
 
+# However long the sentences, an antecedent is sought at most this many tokens back: text without
+# sentence breaks (a feed that lost its punctuation) would otherwise make every pronoun scan the whole
+# document. A few ordinary sentences are well inside it.
+MAX_BACK_TOKENS = 250
+
+
 def _before(ctx: Ctx, tok: Token, back: int) -> list[Draft]:
-    first = _window(ctx, tok, back)
+    first = max(_window(ctx, tok, back), tok.i - MAX_BACK_TOKENS)
     return sorted((d for d in ctx.drafts if first <= d.start and d.end <= tok.i), key=lambda d: d.start)
 
 

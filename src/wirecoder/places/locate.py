@@ -54,6 +54,17 @@ def _is_reference(root: Token) -> bool:
                                                                    "kilometers", "miles", "km")
 
 
+def _indexes(doc: Doc, places: tuple[PlaceMention, ...]) -> tuple[dict[int, PlaceMention], dict[int, PlaceMention]]:
+    """(without reference points, with them), built once per Doc and places tuple: the event stage asks
+    for every event, and rebuilding per event made a document with many events and places quadratic."""
+    key = ("wc_place_indexes", id(places))
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] is not places:
+        cached = (places, _index(doc, places, references=False), _index(doc, places, references=True))
+        doc.user_data[key] = cached
+    return cached[1], cached[2]
+
+
 def _index(doc: Doc, places: tuple[PlaceMention, ...], references: bool = True) -> dict[int, PlaceMention]:
     """token index -> usable place mention (metonyms and adjectives left out)."""
     out: dict[int, PlaceMention] = {}
@@ -184,8 +195,7 @@ def event_location(doc: Doc, trigger: Token, places: tuple[PlaceMention, ...]) -
     """
     if not places:
         return None
-    near = _index(doc, places, references=False)
-    full = _index(doc, places, references=True)
+    near, full = _indexes(doc, places)
     p = _locate(doc, trigger, near, full)
     return p if p is not None else _locate(doc, trigger, full, full)
 
