@@ -69,7 +69,9 @@ class SideFinder:
             i += 1
         if not found:  # a mention wider than the core phrase ("students in Caracas") still names its head
             j = bisect_left(self.starts, head.idx + 1) - 1
-            while j >= 0 and self.mentions[j].start >= head.sent.start_char:
+            # a mention is a short phrase: one that covers the head starts shortly before it
+            floor = max(head.sent.start_char, head.idx - 300)
+            while j >= 0 and self.mentions[j].start >= floor:
                 m = self.mentions[j]
                 if m.start <= head.idx < m.end and m.actor_id in self.actors:
                     found.append(m)
@@ -371,23 +373,35 @@ def _doers(heads: list[Token]) -> list[Token]:
     return out
 
 
+# A side lists at most this many coordinated phrases. Real lists are short; a run-on text whose parse
+# chains hundreds of conjuncts would otherwise make every event walk all of them (cubic time).
+MAX_CONJUNCTS = 12
+
+
 def _with_conjuncts(heads: list[Token]) -> list[Token]:
     out: list[Token] = []
+    seen: set[int] = set()
     for h in heads:
         stack = [h]
-        while stack:
+        while stack and len(out) < MAX_CONJUNCTS:
             t = stack.pop()
-            if t not in out:
+            if t.i not in seen:
+                seen.add(t.i)
                 out.append(t)
                 stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"))
     return out
+
+
+# An actor phrase is short; past this many tokens the parse has run on (text without sentence
+# breaks) and walking further only costs time.
+MAX_PHRASE_TOKENS = 60
 
 
 def _core_tokens(head: Token) -> list[Token]:
     """The head's phrase without relative clauses, other prepositional phrases or conjuncts ('of' stays)."""
     out = [head]
     stack = [c for c in head.children]
-    while stack:
+    while stack and len(out) < MAX_PHRASE_TOKENS:
         t = stack.pop()
         if t.is_space:
             continue
