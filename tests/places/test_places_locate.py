@@ -1,12 +1,7 @@
 """event_location: the place where the event happened."""
-from wirecoder.places.locate import event_location
 
 
-def loc(nlp, text, trigger):
-    doc = nlp(text)
-    tok = next(t for t in doc if t.text == trigger)
-    p = event_location(doc, tok, doc._.wc_places)
-    return p.text if p is not None else None
+from place_helpers import loc
 
 
 def test_talks_in_city(nlp):

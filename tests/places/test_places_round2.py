@@ -1,19 +1,10 @@
 """Round 2 rules: places found by their setting, reference points, possessors, facilities, focus."""
 from wirecoder.places.component import _focus
 from wirecoder.places.gazetteer import Candidate
-from wirecoder.places.locate import event_location
 from wirecoder.records import Place
 
 
-def loc(nlp, text, trigger):
-    doc = nlp(text)
-    tok = next(t for t in doc if t.text == trigger)
-    p = event_location(doc, tok, doc._.wc_places)
-    return p.text if p is not None else None
-
-
-def names(nlp, text):
-    return [p.text for p in nlp(text)._.wc_places]
+from place_helpers import loc, names
 
 
 def test_place_noun_marks_unknown_name(nlp):

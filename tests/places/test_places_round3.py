@@ -1,17 +1,8 @@
 """Round 3 rules: persons misread as places, organisation names, attack nouns, lists, demonyms."""
 from wirecoder.places.gazetteer import adjective_place
-from wirecoder.places.locate import event_location
 
 
-def loc(nlp, text, trigger):
-    doc = nlp(text)
-    tok = next(t for t in doc if t.text == trigger)
-    p = event_location(doc, tok, doc._.wc_places)
-    return p.text if p is not None else None
-
-
-def names(nlp, text):
-    return [p.text for p in nlp(text)._.wc_places]
+from place_helpers import loc, names
 
 
 def test_unknown_name_shot_is_a_person_not_the_place(nlp):
