@@ -15,13 +15,20 @@ from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import BinaryInput, EmptyInput, InputError, NotUTF8, TooLarge, WirecoderError
+from ..errors import (
+    BinaryInput,
+    EmptyInput,
+    InputError,
+    NotUTF8,
+    TooLarge,
+    WirecoderError,
+)
 from ..records import Article, Failure
 from ..settings import Settings
 from .dates import parse_dateline
 
 if TYPE_CHECKING:  # the fetcher pulls in httpx: only imported when a URL is read
-    from .fetch import Fetcher
+    from .fetch import Fetcher, FetchResult
 
 Item = Article | Failure
 
@@ -130,3 +137,11 @@ def read_file_bytes(path: Path, ctx: ReadContext, id: str, origin: str) -> bytes
         return path.read_bytes()
     except OSError as exc:
         return failure(id, InputError(f"cannot read: {exc.strerror or exc}"), origin)
+
+
+def fetch_or_failure(fetcher: "Fetcher", url: str, id: str | None = None) -> "FetchResult | Failure":
+    """The fetched response, or the Failure (with the fetch error's code) recorded under ``id``."""
+    try:
+        return fetcher.fetch(url)
+    except WirecoderError as exc:
+        return failure(id or url, exc, url)

@@ -12,14 +12,24 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date as Date, datetime, timezone
+from datetime import date as Date
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadDate, NoArticleText, UnknownFormat, WirecoderError
 from ..records import Failure
 from ..settings import Settings
-from .common import Item, ReadContext, check_bytes, failure, finish, make_context, read_file_bytes
+from .common import (
+    Item,
+    ReadContext,
+    check_bytes,
+    failure,
+    fetch_or_failure,
+    finish,
+    make_context,
+    read_file_bytes,
+)
 from .dates import parse_dateline
 from .html import html_fragment_to_text, html_item
 
@@ -51,10 +61,9 @@ def _with_fetcher(ctx: ReadContext, run: Any) -> Iterator[Item]:
 
 def feed_url_items(url: str, ctx: ReadContext) -> Iterator[Item]:
     assert ctx.fetcher is not None
-    try:
-        res = ctx.fetcher.fetch(url)
-    except WirecoderError as exc:
-        yield failure(url, exc, url)
+    res = fetch_or_failure(ctx.fetcher, url)
+    if isinstance(res, Failure):
+        yield res
         return
     yield from feed_items(res.body, ctx, name=url, origin=url)
 

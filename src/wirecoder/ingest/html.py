@@ -15,8 +15,18 @@ from pathlib import Path
 from ..errors import BadDate, NoArticleText, NotUTF8, WirecoderError
 from ..records import Failure
 from ..settings import Settings
-from .common import (Item, ReadContext, SNIFF_BYTES, check_bytes, decode_text, failure, finish, make_context,
-                     read_file_bytes)
+from .common import (
+    SNIFF_BYTES,
+    Item,
+    ReadContext,
+    check_bytes,
+    decode_text,
+    failure,
+    fetch_or_failure,
+    finish,
+    make_context,
+    read_file_bytes,
+)
 from .dates import parse_dateline
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
@@ -34,11 +44,10 @@ def read_html(source: str | Path, settings: Settings | None = None, *, id: str |
     if s.startswith(("http://", "https://")):
         from .fetch import Fetcher  # httpx only when a URL is read
         with Fetcher(ctx.settings) as fetcher:
-            try:
-                res = fetcher.fetch(s)
-            except WirecoderError as exc:
-                yield failure(id or s, exc, s)
-                return
+            res = fetch_or_failure(fetcher, s, id)
+        if isinstance(res, Failure):
+            yield res
+            return
         yield html_item(res.body, ctx, id=id or s, origin=s, url=res.final_url, content_type=res.content_type)
         return
     p = Path(source)

@@ -15,9 +15,17 @@ from datetime import date as Date
 from pathlib import Path
 from typing import IO
 
-from ..errors import FetchRefused, InputError, UnknownFormat, WirecoderError
+from ..errors import FetchRefused, InputError, UnknownFormat
+from ..records import Failure
 from ..settings import Settings
-from .common import SNIFF_BYTES, Item, ReadContext, failure, make_context
+from .common import (
+    SNIFF_BYTES,
+    Item,
+    ReadContext,
+    failure,
+    fetch_or_failure,
+    make_context,
+)
 from .corpus import csv_stream_items, json_file_items, jsonl_stream_items
 from .feed import feed_file_items, feed_items
 from .fetch import Fetcher
@@ -151,10 +159,9 @@ def _stream_by_format(f: IO[bytes], fmt: Format, ctx: ReadContext, *, name: str,
 
 def url_items(url: str, ctx: ReadContext) -> Iterator[Item]:
     assert ctx.fetcher is not None
-    try:
-        res = ctx.fetcher.fetch(url)
-    except WirecoderError as exc:
-        yield failure(url, exc, url)
+    res = fetch_or_failure(ctx.fetcher, url)
+    if isinstance(res, Failure):
+        yield res
         return
     yield from stream_items(res.body, ctx, name=url, origin=url, content_type=res.content_type, url=res.final_url)
 
