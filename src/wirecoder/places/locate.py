@@ -40,7 +40,8 @@ PHYSICAL = frozenset({
     "attack", "bomb", "shell", "strike", "hit", "invade", "capture", "seize", "occupy", "annex", "raid",
     "storm", "enter", "besiege", "blockade", "overrun", "take", "retake", "liberate", "bombard", "target",
     "shoot", "kill", "massacre", "fight", "clash", "surround", "encircle", "visit", "tour",
-    "reach", "land", "control", "hold", "defend", "evacuate", "flee", "leave", "withdraw", "abandon"})
+    "reach", "land", "control", "hold", "defend", "evacuate", "flee", "leave", "withdraw", "abandon",
+    "patrol", "secure"})
 
 
 def _is_reference(root: Token) -> bool:
@@ -274,7 +275,8 @@ def _nearest(doc: Doc, trigger: Token, idx: dict[int, PlaceMention], scope: Toke
 
 # Acts aimed at territory, not people: their object is a place even when NER reads it as a person.
 TERRITORIAL = frozenset({"bomb", "shell", "invade", "occupy", "annex", "storm", "besiege", "blockade",
-                         "overrun", "liberate", "bombard", "encircle", "surround", "retake", "recapture"})
+                         "overrun", "liberate", "bombard", "encircle", "surround", "retake", "recapture",
+                         "patrol", "secure"})
 
 
 def _looks_like_place(doc: Doc, p: PlaceMention, verb: Token) -> bool:

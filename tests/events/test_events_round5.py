@@ -1,0 +1,52 @@
+"""Round 5 of the event stage: shows of force by patrol, captures told as liberation or securing,
+and imminent acts ("is about to", "poised to") flagged as future."""
+from __future__ import annotations
+
+
+def of_type(a, typ):
+    return [e for e in a.events if e.type == typ]
+
+
+def test_troops_patrolling_streets_is_a_show_of_force(analyze):
+    a = analyze("Army units patrolled the streets of the capital after the curfew began.", date="2024-05-02")
+    ev = of_type(a, "MOBILIZE")
+    assert ev and ev[0].cameo == "150"
+
+
+def test_passive_patrol_keeps_the_patrolling_side_as_source(analyze):
+    a = analyze("The border crossing at Tak is patrolled by Thai marines.", date="2024-05-02")
+    ev = of_type(a, "MOBILIZE")
+    assert ev, [(e.type, e.cameo) for e in a.events]
+    assert any(s.code == "THA" for s in ev[0].source), ev[0].source
+
+
+def test_liberated_a_town_is_a_capture(analyze):
+    a = analyze("Government forces liberated the town of Sirte from the militants on Sunday.", date="2024-05-02")
+    ev = of_type(a, "ASSAULT")
+    assert ev and ev[0].cameo == "190"
+
+
+def test_liberated_hostages_is_a_release_not_a_capture(analyze):
+    a = analyze("Special forces liberated twelve hostages held by the kidnappers.", date="2024-05-02")
+    assert of_type(a, "RETREAT") and not of_type(a, "ASSAULT"), [(e.type, e.cameo) for e in a.events]
+
+
+def test_secured_a_district_is_a_capture_but_securing_a_deal_is_not(analyze):
+    a = analyze("The army secured the eastern district after two days of fighting.", date="2024-05-02")
+    assert any(e.cameo == "190" for e in of_type(a, "ASSAULT"))
+    b = analyze("The company secured a loan from the bank.", date="2024-05-02")
+    assert not of_type(b, "ASSAULT")
+
+
+def test_is_about_to_marks_an_imminent_act_as_future(analyze):
+    a = analyze("Norway is about to restore full diplomatic ties with Iran.", date="2024-05-02")
+    ev = of_type(a, "COOPERATE")
+    assert ev and ev[0].future
+    b = analyze("Norway restored full diplomatic ties with Iran.", date="2024-05-02")
+    assert of_type(b, "COOPERATE") and not of_type(b, "COOPERATE")[0].future
+
+
+def test_poised_to_capture_is_future(analyze):
+    a = analyze("Rebel forces are poised to capture the provincial capital.", date="2024-05-02")
+    ev = of_type(a, "ASSAULT")
+    assert ev and ev[0].future
