@@ -20,7 +20,7 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_FATAL = 0, 1, 2
 def _settings(args: argparse.Namespace) -> Settings:
     over = {k: getattr(args, k, None) for k in ("model", "batch_size", "db", "default_date", "workers",
                                                    "triggers_file", "actors_file", "fetch_links",
-                                                   "allow_private_addresses")}
+                                                   "allow_private_addresses", "replace_existing")}
     for name in ("id_field", "text_field", "title_field", "date_field", "url_field", "source_field"):
         over[name] = getattr(args, name, None)
     if over.get("db") is not None:
@@ -34,6 +34,12 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     g.add_argument("--batch-size", dest="batch_size", type=int, help="articles per nlp.pipe batch")
     g.add_argument("--triggers-file", dest="triggers_file", type=Path, help="extra event trigger patterns (JSONL)")
     g.add_argument("--actors-file", dest="actors_file", type=Path, help="extra actors (JSONL)")
+
+
+def _add_replace(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--replace", dest="replace_existing", action="store_true", default=None,
+                   help="re-code articles already stored (same text) and replace their records "
+                        "(setting: replace_existing)")
 
 
 def _add_input(p: argparse.ArgumentParser) -> None:
@@ -67,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="analyse sources and store the records in DuckDB")
     p.add_argument("sources", nargs="+", help="files, directories, feeds, JSONL/CSV corpora, URLs, '-'")
     p.add_argument("--db", help="DuckDB file (default: wirecoder.duckdb)")
+    _add_replace(p)
     _add_input(p)
     _add_common(p)
     p.set_defaults(func=cmd_ingest)
@@ -182,8 +189,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     settings = _settings(args)
     tally, report = ingest_into_store(read_sources(args.sources, settings), settings,
                                       command="ingest " + " ".join(args.sources))
-    print(f"{tally.summary()}\nstored {report.stored} new articles in {settings.db} "
-          f"({report.duplicates} already there)", file=sys.stderr)
+    again = (f"{report.replaced} re-coded and replaced" if settings.replace_existing
+             else f"{report.duplicates} already there")
+    print(f"{tally.summary()}\nstored {report.stored} new articles in {settings.db} ({again})", file=sys.stderr)
     for f in tally.failures[:50]:
         print(f"  failed {f.item}: [{f.code}] {f.reason}", file=sys.stderr)
     return EXIT_SOME_FAILED if tally.failed else EXIT_OK

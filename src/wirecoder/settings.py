@@ -47,6 +47,9 @@ class Settings:
     actors_file: Path | None = _setting(None, "Extra actors (JSONL): people, organisations, aliases.")
     # --- store and serve
     db: Path = _setting(Path("wirecoder.duckdb"), "DuckDB file the store uses.")
+    replace_existing: bool = _setting(
+        False, "Re-code articles the store already holds (same text) and replace their records, e.g. after "
+               "upgrading wirecoder or adding a triggers file; by default they are skipped as duplicates.")
     query_timeout: float = _setting(10.0, "Seconds a read-only query may run in the API.")
     workers: int = _setting(1, "Worker processes for batch runs.")
 

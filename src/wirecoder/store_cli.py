@@ -36,7 +36,7 @@ def ingest_into_store(items: Iterable[Article | Failure], settings: Settings, *,
                 bar.advance(failed=isinstance(outcome, Failure))
                 yield outcome
 
-        report = store.write(counted(), run_id=run_id)
+        report = store.write(counted(), run_id=run_id, replace=settings.replace_existing)
         store.finish_run(run_id, report)
     if state is not None:
         stories.save(state)

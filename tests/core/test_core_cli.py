@@ -113,3 +113,32 @@ def test_json_format_redirected_is_one_line_per_article(tmp_path, capsys, nlp):
     assert main(["analyze", str(f), "--date", "2023-04-06", "--format", "json"]) == 0
     out = capsys.readouterr().out
     assert out.count("\n") == 1 and json.loads(out)["id"] == "story.txt"
+
+
+def test_ingest_replace_recodes_stored_articles_with_new_triggers(tmp_path, capsys, nlp):
+    src = tmp_path / "audit.txt"
+    src.write_text("Kenya's treasury reviewed the state port authority on Monday.", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    assert main(["ingest", str(src), "--db", str(db), "--date", "2023-04-06"]) == 0
+
+    def stored():
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            return (con.execute("select count(*), min(pk) from articles").fetchone(),
+                    [r[0] for r in con.execute("select type from events").fetchall()])
+        finally:
+            con.close()
+    (n, pk), types = stored()
+    assert n == 1 and "ACCUSE" not in types
+    extra = tmp_path / "triggers.jsonl"
+    extra.write_text(json.dumps({"lemma": "review", "type": "ACCUSE", "mode": "investigate", "cameo": "090"}) + "\n",
+                     encoding="utf-8")
+    # without --replace the stored article is a duplicate and keeps its old coding
+    main(["ingest", str(src), "--db", str(db), "--date", "2023-04-06", "--triggers-file", str(extra)])
+    assert stored()[1] == types
+    capsys.readouterr()
+    assert main(["ingest", str(src), "--db", str(db), "--date", "2023-04-06", "--triggers-file", str(extra),
+                 "--replace"]) == 0
+    assert "1 re-coded and replaced" in capsys.readouterr().err
+    (n2, pk2), types2 = stored()
+    assert (n2, pk2) == (1, pk) and "ACCUSE" in types2

@@ -9,7 +9,7 @@ EXIT_OK, EXIT_SOME_FAILED = 0, 1
 
 
 def add_batch_commands(sub: argparse._SubParsersAction) -> None:
-    from ..cli import _add_common, _add_input
+    from ..cli import _add_common, _add_input, _add_replace
 
     p = sub.add_parser("run", help="analyse a corpus into the store on many cores or a Dask cluster (resumable)",
                        description="Analyse sources into the store. Every run has an id; rerun with the same "
@@ -31,6 +31,7 @@ def add_batch_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     p.add_argument("--log-every", dest="log_every", type=float, default=10.0, metavar="S",
                    help="when stderr is not a terminal, a progress line every S seconds (default 10)")
+    _add_replace(p)
     _add_input(p)
     _add_common(p)
     p.set_defaults(func=cmd_run)

@@ -105,7 +105,7 @@ def run_batch(sources: Sequence[str], settings: Settings, options: RunOptions = 
         for part, outcomes in _engine(todo(), settings, options, Path(settings.db), run.run_key):
             analyses = list(with_stories([o for o in outcomes if not isinstance(o, Failure)], stories))
             fails = manifest.unrecorded_failures(run.store_run, [o for o in outcomes if isinstance(o, Failure)])
-            report = store.write([*analyses, *fails], run_id=run.store_run)
+            report = store.write([*analyses, *fails], run_id=run.store_run, replace=settings.replace_existing)
             manifest.mark_done(run.run_key, part.index, part.fingerprint, len(part.items), len(analyses), report)
             for o in outcomes:
                 tally.add(o)

@@ -113,8 +113,8 @@ def ingest(request: Request, body: IngestIn) -> dict[str, Any]:
     record = {k: str(v) for k, v in dataclasses.asdict(settings).items()}
     with request.app.state.db.writer() as store:
         run_id = store.start_run("api ingest", record)
-        report = store.write(outcomes, run_id=run_id)
+        report = store.write(outcomes, run_id=run_id, replace=settings.replace_existing)
         store.finish_run(run_id, report)
     failed = [dataclasses.asdict(o) for o in outcomes if isinstance(o, Failure)]
-    return {"run_id": run_id, "stored": report.stored, "duplicates": report.duplicates,
+    return {"run_id": run_id, "stored": report.stored, "duplicates": report.duplicates, "replaced": report.replaced,
             "failures": report.failures, "events": report.events, "failed": failed}

@@ -42,16 +42,18 @@ MEMORY = ":memory:"
 
 @dataclass(frozen=True, slots=True)
 class WriteReport:
-    """What one ``write`` did: new articles, re-ingested ones skipped, failures recorded."""
+    """What one ``write`` did: new articles, re-ingested ones skipped or replaced, failures recorded."""
 
     stored: int = 0
     duplicates: int = 0
     failures: int = 0
-    events: int = 0  # events stored with the new articles
+    events: int = 0  # events stored with the new (and replaced) articles
+    replaced: int = 0  # already stored articles whose records were replaced (``replace=True``)
 
     def __add__(self, other: WriteReport) -> WriteReport:
         return WriteReport(self.stored + other.stored, self.duplicates + other.duplicates,
-                           self.failures + other.failures, self.events + other.events)
+                           self.failures + other.failures, self.events + other.events,
+                           self.replaced + other.replaced)
 
 
 def _now() -> datetime:
@@ -146,23 +148,28 @@ class Store:
 
     # --- writing
     def write(self, outcomes: Iterable[Analysis | Failure], run_id: int | None = None,
-              batch_size: int = 500) -> WriteReport:
-        """Store analyses and failures; an article whose hash is already stored is a duplicate."""
+              batch_size: int = 500, replace: bool = False) -> WriteReport:
+        """Store analyses and failures; an article whose hash is already stored is a duplicate.
+
+        With ``replace`` an already stored article keeps its row key but its records (events,
+        actors, quotes, ...) are replaced by the new analysis: re-coding with a newer pipeline.
+        """
         self._writable()
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         report = WriteReport()
         with tempfile.TemporaryDirectory(prefix="wirecoder-store-") as tmp:
             for batch in _batched(outcomes, batch_size):
-                report += self._write_batch(batch, run_id, Path(tmp))
+                report += self._write_batch(batch, run_id, Path(tmp), replace)
         return report
 
-    def _write_batch(self, batch: list[Analysis | Failure], run_id: int | None, tmp: Path) -> WriteReport:
+    def _write_batch(self, batch: list[Analysis | Failure], run_id: int | None, tmp: Path,
+                     replace: bool = False) -> WriteReport:
         for item in batch:
             if not isinstance(item, (Analysis, Failure)):
                 raise StoreError(f"cannot store {type(item).__name__}: expected Analysis or Failure")
         try:
-            return self._commit(batch, run_id, tmp)
+            return self._commit(batch, run_id, tmp, replace)
         except SchemaError:
             raise
         except StoreError:
@@ -173,7 +180,7 @@ class Store:
         report = WriteReport()
         for item in batch:
             try:
-                report += self._commit([item], run_id, tmp)
+                report += self._commit([item], run_id, tmp, replace)
             except StoreError as exc:
                 if isinstance(item, Failure):
                     raise
@@ -182,13 +189,14 @@ class Store:
                 report += self._commit([failure], run_id, tmp)
         return report
 
-    def _commit(self, batch: list[Analysis | Failure], run_id: int | None, tmp: Path) -> WriteReport:
+    def _commit(self, batch: list[Analysis | Failure], run_id: int | None, tmp: Path,
+                replace: bool = False) -> WriteReport:
         # A concurrent writer may commit the same article between our duplicate check and
         # our commit (a constraint or conflict error): the second attempt sees it as stored.
         for attempt in (1, 2):
             self.con.execute("BEGIN TRANSACTION")
             try:
-                report = self._stage(batch, run_id, tmp)
+                report = self._stage(batch, run_id, tmp, replace)
                 self.con.execute("COMMIT")
                 return report
             except (duckdb.ConstraintException, duckdb.TransactionException) as exc:
@@ -209,7 +217,8 @@ class Store:
         except duckdb.Error:
             pass  # the failed COMMIT already ended the transaction
 
-    def _stage(self, batch: list[Analysis | Failure], run_id: int | None, tmp: Path) -> WriteReport:
+    def _stage(self, batch: list[Analysis | Failure], run_id: int | None, tmp: Path,
+               replace: bool = False) -> WriteReport:
         at = _now()
         analyses = [o for o in batch if isinstance(o, Analysis)]
         failures = [failure_row(o, run_id, at) for o in batch if isinstance(o, Failure)]
@@ -217,8 +226,17 @@ class Store:
         for a in analyses:
             first.setdefault(a.article.hash, a)
         stored = self._stored_hashes(list(first))
-        new = [a for h, a in first.items() if h not in stored]
-        art_pks = self._reserve("article_pk_seq", len(new))
+        old_stories: set[str] = set()
+        if replace and stored:
+            kept = self._remove_articles(sorted(stored))  # hash -> (pk, story)
+            old_stories = {story for _, story in kept.values() if story}
+            new = list(first.values())
+            art_pks = [kept[h][0] if h in kept else None for h in first]
+            fresh = iter(self._reserve("article_pk_seq", sum(pk is None for pk in art_pks)))
+            art_pks = [pk if pk is not None else next(fresh) for pk in art_pks]
+        else:
+            new = [a for h, a in first.items() if h not in stored]
+            art_pks = self._reserve("article_pk_seq", len(new))
         ev_pks = self._reserve("event_pk_seq", sum(len(a.events) for a in new))
         tables: dict[str, list[Row]] = {"articles": [], **{t: [] for t in CHILD_TABLES}, "failures": failures}
         k = 0
@@ -230,11 +248,28 @@ class Store:
         for table, rows in tables.items():
             if rows:
                 self._insert(table, rows, tmp)
-        touched = sorted({a.story for a in new if a.story})
+        touched = sorted({a.story for a in new if a.story} | old_stories)
         if touched:
             self._replace_canonical(touched, tmp, at)
-        return WriteReport(stored=len(new), duplicates=len(analyses) - len(new), failures=len(failures),
-                           events=len(ev_pks))
+        n_replaced = len(stored) if replace else 0
+        return WriteReport(stored=len(new) - n_replaced, duplicates=len(analyses) - len(new), failures=len(failures),
+                           events=len(ev_pks), replaced=n_replaced)
+
+    def _remove_articles(self, hashes: list[str]) -> dict[str, tuple[int, str | None]]:
+        """Delete stored articles (by hash) with every row that hangs on them; return their keys and stories."""
+        arg = [json.dumps(hashes)]
+        rows = self.con.execute(
+            "SELECT hash, pk, story FROM articles WHERE hash IN (SELECT unnest(from_json(?, '[\"VARCHAR\"]')))",
+            arg).fetchall()
+        pks = [json.dumps([r[1] for r in rows])]
+        in_pks = "IN (SELECT unnest(from_json(?, '[\"BIGINT\"]')))"
+        self.con.execute(f"DELETE FROM event_actors WHERE event_pk IN (SELECT pk FROM events WHERE article_pk {in_pks})",
+                         pks)
+        for table in CHILD_TABLES:
+            if table != "event_actors":
+                self.con.execute(f"DELETE FROM {table} WHERE article_pk {in_pks}", pks)
+        self.con.execute(f"DELETE FROM articles WHERE pk {in_pks}", pks)
+        return {h: (pk, story) for h, pk, story in rows}
 
     #: stories recomputed per statement batch in a full rebuild (bounds memory)
     _REBUILD_CHUNK = 500
