@@ -10,7 +10,7 @@ import io
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date as Date
 from pathlib import Path
 from typing import IO
@@ -62,11 +62,31 @@ def read_sources(sources: str | Path | Iterable[str | Path], settings: Settings 
         own = Fetcher(ctx.settings)
         ctx = replace(ctx, fetcher=own)
     try:
-        for src in sources:
-            yield from source_items(str(src), ctx)
+        yield from unique_ids(item for src in sources for item in source_items(str(src), ctx))
     finally:
         if own is not None:
             own.close()
+
+
+def unique_ids(items: Iterable[Item]) -> Iterator[Item]:
+    """Give a repeated id a suffix ("a.txt", then "a.txt#2"): two folders, feeds or corpora may
+    use the same names, and every id must name one output line. ``origin`` still says where each
+    item came from."""
+    seen: dict[str, int] = {}
+    for item in items:
+        key = item.item if isinstance(item, Failure) else item.id
+        n = seen.get(key, 0) + 1
+        seen[key] = n
+        if n == 1:
+            yield item
+            continue
+        new = f"{key}#{n}"
+        while new in seen:  # the input itself may use "a.txt#2"
+            n += 1
+            new = f"{key}#{n}"
+        seen[key] = n
+        seen[new] = 1
+        yield replace(item, item=new) if isinstance(item, Failure) else replace(item, id=new)
 
 
 def source_items(src: str, ctx: ReadContext) -> Iterator[Item]:
@@ -87,22 +107,42 @@ def source_items(src: str, ctx: ReadContext) -> Iterator[Item]:
 
 
 def directory_items(root: Path, ctx: ReadContext) -> Iterator[Item]:
-    """Every non-hidden file below ``root`` in sorted path order; ids are paths relative to ``root``."""
-    for path in walk_files(root):
-        yield from file_items(path, ctx, id=path.relative_to(root).as_posix(), origin=str(path))
+    """Every non-hidden file below ``root`` in sorted path order; ids are paths relative to ``root``.
+
+    A folder that cannot be listed (no permission) is a Failure too: its articles are not silently lost.
+    """
+    for path in walk_files(root, unlisted=True):
+        if isinstance(path, UnlistedFolder):
+            rel = path.path.relative_to(root).as_posix() if path.path != root else root.name
+            yield failure(rel + "/", InputError(f"cannot list folder: {path.reason}"), str(path.path))
+        else:
+            yield from file_items(path, ctx, id=path.relative_to(root).as_posix(), origin=str(path))
 
 
-def walk_files(root: Path) -> Iterator[Path]:
-    """Files below ``root``, depth first in name order, skipping hidden names and symlinked folders."""
+@dataclass(frozen=True, slots=True)
+class UnlistedFolder:
+    """A folder the walk could not open (no permission, vanished), with the reason."""
+
+    path: Path
+    reason: str
+
+
+def walk_files(root: Path, unlisted: bool = False) -> Iterator[Path | UnlistedFolder]:
+    """Files below ``root``, depth first in name order, skipping hidden names and symlinked folders.
+
+    With ``unlisted``, a folder that cannot be listed is yielded as an ``UnlistedFolder``.
+    """
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError:
+    except OSError as exc:
+        if unlisted:
+            yield UnlistedFolder(root, exc.strerror or str(exc))
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
-            yield from walk_files(Path(entry.path))
+            yield from walk_files(Path(entry.path), unlisted)
         elif entry.is_file() and Path(entry.name).suffix.lower() not in SKIPPED_IN_FOLDERS:
             yield Path(entry.path)
 
