@@ -50,3 +50,29 @@ def test_poised_to_capture_is_future(analyze):
     a = analyze("Rebel forces are poised to capture the provincial capital.", date="2024-05-02")
     ev = of_type(a, "ASSAULT")
     assert ev and ev[0].future
+
+
+def crowd_control(a):
+    return [e for e in of_type(a, "ASSAULT") if e.mode == "crowd-control" and e.cameo == "175"]
+
+
+def test_tear_gas_and_batons_against_a_crowd_are_assault(analyze):
+    for text in ("Police fired tear gas at farmers marching on the capital.",
+                 "Riot police used water cannon and batons against the students.",
+                 "Security forces dispersed the demonstrators with rubber bullets.",
+                 "the police resorted to a lathicharge to disperse the mob near the market."):
+        a = analyze(text, date="2024-05-02")
+        assert crowd_control(a), (text, [(e.type, e.mode) for e in a.events])
+        assert not of_type(a, "COERCE")
+
+
+def test_a_crowd_that_disperses_by_itself_is_no_event(analyze):
+    a = analyze("The crowd dispersed quietly after the minister left.", date="2024-05-02")
+    assert not crowd_control(a) and not of_type(a, "COERCE")
+
+
+def test_crackdown_by_arrests_and_suppressing_a_report_stay_coerce(analyze):
+    a = analyze("The government suppressed the audit report for two years.", date="2024-05-02")
+    assert of_type(a, "COERCE") and not of_type(a, "ASSAULT")
+    b = analyze("Police cracked down on opposition activists across the province.", date="2024-05-02")
+    assert of_type(b, "COERCE") and not crowd_control(b)

@@ -103,6 +103,10 @@ def _headline_sentences(sents: list[Span]) -> int:
     return n if n < len(sents) else 0
 
 
+# light verbs whose event noun follows "to": "resorted to force", "went to war"
+_TO_LIGHT = frozenset({"resort", "go"})
+
+
 def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
     matches: dict[int, Match] = {}
     for tok in sent:
@@ -124,7 +128,7 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
         if n.dep_ in ("dobj", "obj") and lex.lemma(head) in lex.light_verbs:
             noun_cands.append(_Cand(_extend(m, head), head, n, base + 0.25, "light"))
         elif n.dep_ == "pobj" and lex.lemma(head.head) in lex.light_verbs and head.head.pos_ == "VERB" \
-                and head.lower_ in ("on", "in", "part"):
+                and (head.lower_ in ("on", "in", "part") or head.lower_ == "to" and lex.lemma(head.head) in _TO_LIGHT):
             noun_cands.append(_Cand(_extend(m, head.head), head.head, n, base + 0.2, "light"))
         elif n.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.occurrence_verbs:
             noun_cands.append(_Cand(m, head, n, base + 0.2, "occurrence"))
