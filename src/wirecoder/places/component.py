@@ -29,7 +29,9 @@ def find_places(doc: Doc) -> tuple[PlaceMention, ...]:
         return ()
     chosen = choose(doc, mentions)
     capitals = gazetteer().capitals
-    focus = _focus([c for m, c in zip(mentions, chosen) if c is not None and m.label != "ADJ"])
+    lead = next((c for m, c in zip(mentions, chosen) if c is not None and m.start < DATELINE_TOKENS
+                 and c.place.kind == "city"), None)
+    focus = _focus([c for m, c in zip(mentions, chosen) if c is not None and m.label != "ADJ"], lead)
     out: list[PlaceMention] = []
     person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
     for m, cand in zip(mentions, chosen):
@@ -54,10 +56,13 @@ FOCUS_RANK = {"city": 0, "landmark": 0, "state": 1, "region": 1, "country": 2}
 # about Louisiana that names New Orleans once is a street name, not the focus.
 FOCUS_STATE_BONUS = 2.0
 FOCUS_COUNTRY_BONUS = 1.0
+FOCUS_LEAD_BONUS = 2.0   # the town that opens the article (its dateline) is most often its setting
+DATELINE_TOKENS = 3      # "CAIRO -", "SPRINGFIELD, Ill. (AP)": the town within the first tokens
 
 
-def _focus(cands: list[Candidate]) -> Place | None:
-    """The place the article is about: its best-supported town, else region, else country."""
+def _focus(cands: list[Candidate], lead: Candidate | None = None) -> Place | None:
+    """The place the article is about: its best-supported town, else region, else country.
+    ``lead`` is a town opening the article (a dateline: "CAIRO -"), which counts more."""
     usable = [c for c in cands if c.place.kind in FOCUS_RANK and c.place.lat is not None]
     if not usable:
         return None
@@ -73,6 +78,8 @@ def _focus(cands: list[Candidate]) -> Place | None:
                 s += FOCUS_STATE_BONUS
             if c.place.country == top_country:
                 s += FOCUS_COUNTRY_BONUS
+            if lead is not None and c.place == lead.place:
+                s += FOCUS_LEAD_BONUS
         best[c.place] = max(best.get(c.place, s), s)
     return min(best, key=lambda p: (FOCUS_RANK[p.kind], -best[p]))
 

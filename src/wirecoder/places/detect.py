@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .cues import cue_mentions
 from .gazetteer import Candidate, demonym_key, gazetteer, norm
+from .national import home_bonus
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities whose words are no toponym of their own ("George Washington", "Mr Jordan").
@@ -35,7 +36,7 @@ class RawMention:
     label: str  # NER label, or "GAZ" for a gazetteer-only match
 
 
-def _scan_ok(span: Span, cands: tuple[Candidate, ...]) -> bool:
+def _scan_ok(span: Span, cands: tuple[Candidate, ...], home: frozenset[str] = frozenset()) -> bool:
     """May a gazetteer match stand without NER? Specific names yes; small towns and words no."""
     if span[0].lower_ == "the":
         span = span[1:]
@@ -57,8 +58,13 @@ def _scan_ok(span: Span, cands: tuple[Candidate, ...]) -> bool:
             return False
         if t.is_sent_start and t.pos_ != "PROPN" or t.vocab[t.lower_].is_stop and not t.text.isupper():
             return False  # "Most were captured": a common word, not the Czech town
-    return best.source in ("country", "state", "supp", "admin") or (
-        best.source == "city" and not best.alternate and best.score >= MIN_SCAN_CITY_SCORE)
+    if best.source in ("country", "state", "supp", "admin") or (
+            best.source == "city" and not best.alternate and best.score >= MIN_SCAN_CITY_SCORE):
+        return True
+    # a county: "West Sussex", "Leicestershire", "Co. Cavan" always; "Kent" or "Clare" only in an
+    # article written in British or Irish English (elsewhere they are more often people or US towns)
+    return any(c.source == "county" and (len(span) > 1 or span.text.endswith("shire") or c.place.country in home)
+               for c in cands)
 
 
 def _strong_name(text: str) -> bool:
@@ -73,6 +79,7 @@ def gazetteer_matches(doc: Doc) -> list[RawMention]:
     # well-known place name (NER often reads "Kharkiv" or "Donbas" as a person).
     blocked = {i for e in doc.ents if e.label_ in BLOCKING_LABELS and not _strong_name(e.text)
                for i in range(e.start, e.end)}
+    home = frozenset(k for k, v in home_bonus(doc).items() if v > 0)
     out: list[RawMention] = []
     i, n = 0, len(doc)
     while i < n:
@@ -86,7 +93,7 @@ def gazetteer_matches(doc: Doc) -> list[RawMention]:
                 continue
             span = doc[i:j]
             cands = g.index.get(norm(span.text))
-            if cands and _scan_ok(span, cands):
+            if cands and _scan_ok(span, cands, home):
                 found = j
                 break
         if found:

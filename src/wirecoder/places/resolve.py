@@ -8,7 +8,11 @@ small town). Context adds evidence:
   neighbours favour candidates in or next to them (Georgia next to Russia);
 - places of one US state ("Atlanta") favour that state and its towns;
   several US subnational places favour US towns and states over foreign ones;
-- a name coordinated with countries ("Ukraine and Georgia") is read as one;
+- the article's variety of English (national.py: "whilst", "Gardai", "$") leans towns
+  and regions towards its own country (Manchester, England in a British story);
+- a name coordinated with countries ("Ukraine and Georgia") or states ("California or
+  Washington") is read as one; the US state an article names most beats a same-named city;
+- a small town of a country the article names beats a mid-sized foreign namesake;
 - among same-named towns and states, the one nearest to the article's clearly
   resolved towns and states wins ("Vienna" next to "Fairfax" and "Virginia"),
   and a small town of the name near them may replace a distant larger city
@@ -24,6 +28,7 @@ from spacy.tokens import Doc
 
 from .gazetteer import Candidate, adjective_place, gazetteer, norm
 from .detect import RawMention, lookup_variants
+from .national import home_bonus
 from .towns import towns_named
 
 NEIGHBOUR_BONUS = 1.5
@@ -31,7 +36,8 @@ SAME_COUNTRY_BONUS = 0.5   # small: international news names the US everywhere
 MIN_US_LOCAL = 2          # US subnational mentions that make an article "about US places"
 US_LOCAL_BONUS = 1.5      # US states and towns when the article is about US places
 SAME_STATE_BONUS = 3.0    # "Georgia" in an article about Atlanta
-COORD_COUNTRY_BONUS = 3.0
+COORD_COUNTRY_BONUS = 3.0  # a name coordinated with countries (states) is one too
+STATE_FOCUS_BONUS = 2.0    # the state the article names most, over a same-named city elsewhere
 # Mentions strong enough to be read as a small town: NER's place labels and setting cues
 # ("the village of X"); a bare capitalised word found by scanning never is.
 TOWN_LABELS = frozenset({"GPE", "LOC", "FAC", "CUE"})
@@ -40,6 +46,9 @@ TOWN_LABELS = frozenset({"GPE", "LOC", "FAC", "CUE"})
 PROX_BONUS = 2.0
 PROX_RADIUS_KM = 1500.0
 PROX_KINDS = frozenset({"city", "state", "region", "landmark"})
+# A small town of a country the article names replaces foreign candidates below this prior (a city
+# under 100,000): a famous city keeps its name ("Paris" in a Canadian story is still France).
+LOCAL_OVER_FOREIGN_MAX = 5.0
 TOWN_NEAR_KM = 60.0       # a small town this close to an anchor joins the candidates
 
 
@@ -48,6 +57,7 @@ class Context:
     countries: Counter = field(default_factory=Counter)   # iso3 named in the article
     us_states: Counter = field(default_factory=Counter)   # postal codes of US places named
     us_local: int = 0                                      # US subnational mentions
+    home: dict[str, float] = field(default_factory=dict)   # iso3 -> bonus from the article's English
 
 
 def candidates_for(text: str, label: str = "") -> tuple[Candidate, ...]:
@@ -59,12 +69,14 @@ def candidates_for(text: str, label: str = "") -> tuple[Candidate, ...]:
         c = g.index.get(norm(v))
         if c:
             return c
-    return ()
+    # NER often tags a bare demonym as a place ("Russian" in "a Russian said"): it names its country
+    c = adjective_place(text)
+    return (c,) if c is not None else ()
 
 
 def build_context(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candidate, ...]]) -> Context:
     """Evidence from mentions that are (nearly) unambiguous, plus place adjectives."""
-    ctx = Context()
+    ctx = Context(home=home_bonus(doc))
     for cs in cands:
         if not cs:
             continue
@@ -94,10 +106,11 @@ def _qualifier(doc: Doc, m: RawMention, nxt: RawMention | None, nxt_cands: tuple
     return q if q.place.kind in ("state", "country", "region") else None
 
 
-def _coordinated_with_country(doc: Doc, m: RawMention, kinds: dict[int, str]) -> bool:
+def _coordinated_kinds(doc: Doc, m: RawMention, kinds: dict[int, str]) -> frozenset[str]:
+    """Kinds of the places a mention is coordinated with: "Ukraine and Georgia" -> {"country"},
+    "states such as California or Washington" -> {"state"}."""
     head = doc[m.start:m.end].root
-    conj = [t for t in head.conjuncts]
-    return any(kinds.get(t.i) == "country" for t in conj)
+    return frozenset(kinds[t.i] for t in head.conjuncts if t.i in kinds)
 
 
 def _anchors(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candidate, ...]],
@@ -144,9 +157,10 @@ def _choose_pass(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candida
                  anchors: list[tuple[str, float, float]]) -> list[Candidate | None]:
     kinds = {}
     for m, cs in zip(mentions, cands):
-        if cs and cs[0].place.kind == "country":
+        if cs and cs[0].place.kind in ("country", "state") and (len(cs) == 1 or cs[1].place.kind == cs[0].place.kind
+                                                               or cs[0].score - cs[1].score >= 1.0):
             for i in range(m.start, m.end):
-                kinds[i] = "country"
+                kinds[i] = cs[0].place.kind
     out: list[Candidate | None] = []
     for k, (m, cs) in enumerate(zip(mentions, cands)):
         if not cs:
@@ -161,13 +175,20 @@ def _choose_pass(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candida
             if kept:
                 out.append(kept[0])
                 continue
+        if (m.label in TOWN_LABELS and cs[0].place.kind == "city" and cs[0].score < LOCAL_OVER_FOREIGN_MAX
+                and not any(c.place.country in ctx.countries for c in cs)):
+            # "Nelson" in a story about British Columbia: the local town, not a mid-sized one abroad
+            town = _small_town(doc[m.start:m.end].text, ctx)
+            if town is not None:
+                out.append(town)
+                continue
         key = norm(doc[m.start:m.end].text)
         if anchors and m.label in TOWN_LABELS and cs[0].place.kind in PROX_KINDS:
             cs = cs + _near_towns(doc[m.start:m.end].text, key, anchors)
         if len(cs) == 1:
             out.append(cs[0])
             continue
-        coord = _coordinated_with_country(doc, m, kinds)
+        coord = _coordinated_kinds(doc, m, kinds)
         # a national capital keeps its lead: "Washington" in a story from London is still the US capital
         near = anchors if not _is_capital(cs[0], key) else []
         out.append(max(cs, key=lambda c: _score(c, ctx, coord) + _prox(c, key, near)))
@@ -207,20 +228,28 @@ def _postal_of(state: Candidate) -> str:
     return state.admin1
 
 
-def _score(c: Candidate, ctx: Context, coord_country: bool) -> float:
+def _score(c: Candidate, ctx: Context, coord: frozenset[str] = frozenset()) -> float:
     s = c.score
     country = c.place.country
     if country:
         if ctx.countries.get(country, 0) and c.place.kind != "country":
             s += SAME_COUNTRY_BONUS
+        if c.place.kind not in ("country", "continent") and not _is_capital(c, norm(c.place.name)):
+            # a national capital is named from everywhere ("Washington" in a Trinidad paper)
+            s += ctx.home.get(country, 0.0)
         if c.place.kind == "country" and any(n in ctx.countries for n in gazetteer().neighbours.get(country, ())):
             s += NEIGHBOUR_BONUS
     if country == "USA" and c.place.kind in ("state", "city") and ctx.us_local >= MIN_US_LOCAL:
         s += US_LOCAL_BONUS
         if c.admin1 and ctx.us_states.get(c.admin1, 0):
             s += SAME_STATE_BONUS
-    if coord_country and c.place.kind == "country":
+    if c.place.kind in coord:
         s += COORD_COUNTRY_BONUS
+    if c.place.kind == "state" and c.admin1 and country == "USA":
+        # "Washington" in an article datelined "Wash." that names Seattle: the state, not the capital
+        others = max((n for k, n in ctx.us_states.items() if k != c.admin1), default=0)
+        if ctx.us_states.get(c.admin1, 0) >= 2 and ctx.us_states[c.admin1] > others:
+            s += STATE_FOCUS_BONUS
     return s
 
 
@@ -232,6 +261,8 @@ def _small_town(text: str, ctx: Context) -> Candidate | None:
         for c in towns_named(v):
             country = c.place.country
             n = ctx.countries.get(country, 0) if country else 0
+            if country and ctx.home.get(country, 0.0) > 0:
+                n += 1  # an Irish article's towns are Irish even before Ireland is named
             if not n:
                 continue
             s = n + c.score / 10.0

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from ..nlp.extensions import register_extensions
 from ..records import TimeExpression
 from .lexicon import lexicon, patterns
+from .narrative import resolve_anaphora
 from .rules import Context
 from .rules_extra import RULES
 from .tense import future_cue, tense_of
@@ -164,6 +165,7 @@ def find_timexes(doc: Doc) -> tuple[TimeExpression, ...]:
                   earnings=bool(_QUARTER.search(doc.text) and _EARNINGS.search(doc.text)))
     found = _select(_candidates(ctx))
     found = _date_clock_times(doc, idx, found)
+    found = resolve_anaphora(found)
     found.extend(_ner_extras(doc, found, ctx))
     found.sort(key=lambda r: r.start)
     return tuple(found)

@@ -50,6 +50,10 @@ def unit_of(word: str) -> tuple[str, str] | None:
 def number_value(words: str) -> float | None:
     """'seven' -> 7, '12' -> 12, 'twenty-five' -> 25; None for vague counts ('several')."""
     w = " ".join(words.lower().replace("-", " ").split())
+    for half in (" and a half", " 1/2", "½"):
+        if w.endswith(half) and w != half.strip():
+            whole = number_value(w[: -len(half)])
+            return whole + 0.5 if whole is not None else None
     nums = lexicon()["numbers"]
     if w in nums:
         return float(nums[w])
@@ -83,7 +87,9 @@ def patterns() -> Patterns:
     num_words = [k for k in lx["numbers"] if k not in ("hundred",)]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
-    num = rf"(?:\d+(?:\.\d+)?|(?:{tens})[- ](?:{ones})|{_alt(num_words)}|{_alt(lx['vague_numbers'])})"
+    num1 = rf"(?:\d+(?:\.\d+)?|(?:{tens})[- ](?:{ones})|{_alt(num_words)})"
+    # "5 1/2", "two and a half" before the plain numbers, so the longer reading wins
+    num = rf"(?:\d+\s+1/2|\d+\s*½|{num1}\s+and\s+a\s+half|{num1}|{_alt(lx['vague_numbers'])})"
     unit = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|weekends?)"
     part = r"(?:morning|afternoon|evening|night)"
     rel_pre = r"(?:last|next|this|coming|past)"
@@ -112,8 +118,11 @@ def patterns() -> Patterns:
                     r"the\s+next|the\s+last|the\s+current|the\s+following|past|previous|coming|current)\s+"
                     r"(?P<unit>week|weekend|month|year|decade|century|quarter|spring|summer|autumn|winter)\b(?!-))"),
         # "more than seven hours", "three years", "two weeks ago", "five-hour", "the past two years"
-        "count": (rf"(?i:(?:(?P<mod>{mod_dur})\s+)?(?P<num>{num})(?:\s+more)?[\s-]+(?P<unit>{unit})\b"
-                  rf"(?:\s+(?P<dir>ago|earlier|later|before|from\s+now|old))?(?P<old>-old)?)"),
+        "count": (rf"(?i:(?:(?P<mod>{mod_dur})\s+)?(?P<num>{num})(?:\s+more)?[\s-]+(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{unit})\b"
+                  rf"(?P<half>\s+and\s+a\s+half)?(?:\s+(?P<dir>ago|earlier|later|before|from\s+now|old))?(?P<old>-old)?)"),
+        # "the first hours", "the early years", "the weeks ahead": a vague span (PTXH, PXY, PXW)
+        "vaguespan": (r"(?i:\bthe\s+(?:(?P<adj>first|early|final|closing|opening)\s+(?P<unit>hours|days|weeks|months|years)\b(?<!early\shours)|"
+                      r"(?P<unit2>hours|days|weeks|months|years)\s+(?:ahead|to\s+come)\b))"),
         "forbare": r"(?i:(?<=\bfor\s)(?P<unit>years|months|weeks|decades|days|hours|centuries)\b)",
         "deictic": rf"(?i:\b(?P<word>today|tonight|yesterday|tomorrow)\b(?:\s+(?P<part>{part}))?)",
         "weekend": r"(?i:\bthe\s+weekend\b)",
@@ -125,16 +134,20 @@ def patterns() -> Patterns:
                         r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|"
                         r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)"),
         "daypart": r"(?i:\b(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>morning|afternoon|evening|night)\b)",
+        # "by mid-afternoon", "at mid-morning yesterday": the dateline's (or that day's) part of day
+        "midpart": r"(?i:\bmid[- ]?(?P<part>morning|afternoon|evening)\b(?:\s+(?P<rel>yesterday|today|tomorrow)\b)?)",
         "ref": rf"(?i:\b(?:{refs})\b)",
         "year": rf"(?:(?P<mod>(?i:early|late|mid|fiscal|calendar))[- ]?\s*)?(?<![\d,.$£€#/])(?P<y>{year})(?![\d%]|,\d|\.\d|s\b|'s)",
         "yrange": rf"(?<![\d,.$£€#/])(?P<y1>{year})\s*[-–]\s*(?P<y2>{year}|\d\d)(?![\d%])",
         "decade": r"(?i:(?:the\s+)?(?:(?P<mod>early|late|mid)[- ]?)?)(?P<dec>(?:1[6-9]|20)\d0s|'\d0s)\b",
-        "century": r"(?i:the\s+(?P<c>\d{1,2})(?:st|nd|rd|th)\s+century)",
-        "quarter": rf"(?i:(?:the\s+)?(?:(?P<y0>{year})\s+|(?P<ya>year[- ](?:earlier|ago))\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+of\s+(?P<y>{year}))?)",
+        "century": r"(?i:(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+century)",
+        "quarter": rf"(?i:(?:the\s+)?(?:(?P<y0>{year})\s+|(?P<ya>year[- ](?:earlier|ago))\s+|(?P<yrel>next|last|this)\s+year['\u2019]?s\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+of\s+(?P<y>{year}))?)",
         "season": rf"(?i:(?:(?P<rel>last|this|next|early|late|the)\s+)?(?P<season>spring|summer|autumn|winter|(?<=last\s|this\s|next\s)fall)(?:\s+(?:of\s+)?(?P<y>{year}))?)\b",
         "set": (rf"(?i:(?:every|each)\s+(?:other\s+)?(?:(?P<num>{num})\s+)?(?P<unit>{unit}|monday|tuesday|wednesday|"
                 rf"thursday|friday|saturday|sunday|{part})|\b(?P<adv>{sets})\b|(?:once|twice|three\s+times)\s+(?:a|per)\s+(?P<unit2>{unit}))"),
         "clock": (r"(?<![\d:.])(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))"
-                  r"(?:\s+(?P<tz>EST|EDT|GMT|UTC|CET|CST|PST|(?i:local\s+time)))?|(?i:\b(?P<nm>noon|midnight)\b)"),
+                  r"(?:\s+(?P<tz>EST|EDT|GMT|UTC|CET|CST|PST|(?i:local\s+time)))?|(?i:\b(?P<nm>noon|midday|midnight)\b)"),
     }
+    from .rules_periods import pattern_sources  # the rules import this module: import late
+    p.update(pattern_sources(year))
     return Patterns(tuple((k, re.compile(v)) for k, v in p.items()))

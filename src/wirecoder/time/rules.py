@@ -58,13 +58,30 @@ def _ymd(ctx: Context, s: int, e: int, mon: int, day: int | None, year: int | No
         # A bare month follows the clause's tense ("In March, X received"); a month and day
         # is often a deadline inside a past clause ("declared a dividend payable Dec. 7"),
         # so it takes the nearest occurrence unless the clause is future.
-        year = cal.month_year(ctx.dateline, mon, _direction(ctx, s, "closest", past=day is None), day)
+        if ctx.tense_at(s) == "past":
+            year = _past_year(ctx.dateline, mon, day)
+        else:
+            year = cal.month_year(ctx.dateline, mon, _direction(ctx, s, "closest"), day)
     try:
         if day is not None:
             return [_mk(ctx, s, e, "DATE", Date(year, mon, day).isoformat(), "day", relative=False)]
     except ValueError:
         return []
     return [_mk(ctx, s, e, "DATE", f"{year:04d}-{mon:02d}", "month", relative=False)]
+
+
+# How far ahead of the dateline a month named in a past-tense clause may still lie: "payable
+# Dec. 7" or "expires in November", written in October, is this year's; "was shot on Oct. 23",
+# written in May, is last year's.
+_PAST_AHEAD_DAYS = 62
+
+
+def _past_year(dateline: Date, mon: int, day: int | None) -> int:
+    """The year of a month (and day) told in a past-tense clause: the occurrence on or before
+    the dateline, unless the one ahead is near enough to be a deadline in a past report."""
+    year = cal.month_year(dateline, mon, "future", day)
+    ahead = Date(year, mon, min(day or 1, 28)) - dateline
+    return year - 1 if ahead.days > _PAST_AHEAD_DAYS else year
 
 
 def _split_mdy(text: str) -> tuple[int | None, int | None, int | None]:
@@ -179,7 +196,7 @@ def r_weekday(m: re.Match, ctx: Context) -> list[TimeExpression]:
 
 
 _REL_SHIFT = {"this": 0, "current": 0, "the current": 0, "last": -1, "previous": -1, "the previous": -1,
-              "next": 1, "coming": 1, "the coming": 1, "the following": 1, "past": -1}
+              "the past": -1, "the last": -1, "next": 1, "coming": 1, "the coming": 1, "the following": 1, "past": -1}
 _DURATION_RELS = {"the past", "the last", "the next", "past"}
 _SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
@@ -189,12 +206,11 @@ def r_relunit(m: re.Match, ctx: Context) -> list[TimeExpression]:
     unit = m.group("unit").lower()
     s, e = m.start(), m.end()
     season = _SEASON_CODES.get(unit)
-    if rel in _DURATION_RELS and not season:
+    if rel in _DURATION_RELS and not season and not (unit == "year" and rel != "the next"):
         letter, gran = unit_of(unit) or ("Y", "year")
-        val = f"P{'T' if letter.startswith('T') else ''}1{letter.lstrip('T')}"
-        if unit == "weekend":
-            val = "P2D"
+        val = "P2D" if unit == "weekend" else _duration_value(1.0, letter)
         return [_mk(ctx, s, e, "DURATION", val, None, relative=False)]
+    # "over the past year" names the twelve months just gone: TimeBank dates it as last year
     d = ctx.dateline
     shift = _REL_SHIFT.get(rel, 0)
     prec: dict[str, Precision] = {"week": "week", "weekend": "week", "month": "month", "year": "year",
@@ -225,19 +241,31 @@ def r_relunit(m: re.Match, ctx: Context) -> list[TimeExpression]:
     return [_mk(ctx, s, e, "DATE", val, prec[unit])]
 
 
+# Half a unit in the next smaller one: "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M.
+_HALVES = {"Y": ("6M", False), "D": ("12H", True), "H": ("30M", True), "M": ("30S", True)}
+
+
 def _duration_value(num: float | None, letter: str) -> str:
     clock = letter.startswith("T")
     letter = letter.lstrip("T")
     if num is None:
         amount = "X"
-    elif num == 0.5 and letter in ("Y", "D", "H"):
-        amount, letter = {"Y": ("6", "M"), "D": ("12", "H"), "H": ("30", "M")}[letter]
-        clock = clock or letter in ("H", "M") and amount != "6"
+    elif num % 1 == 0.5 and (letter in ("Y", "D") or clock and letter in ("H", "M")):
+        half, half_clock = _HALVES[letter]
+        whole = f"{int(num)}{letter}" if num >= 1 else ""
+        if half_clock and not clock:  # "1 1/2 days": P1DT12H
+            return f"P{whole}T{half}"
+        return f"P{'T' if clock else ''}{whole}{half}"
     else:
         if letter in ("DE", "CE"):  # TimeBank writes decades and centuries in years: P20Y
             num, letter = num * (10 if letter == "DE" else 100), "Y"
         amount = str(int(num)) if float(num).is_integer() else str(num)
     return f"P{'T' if clock else ''}{amount}{letter}"
+
+
+# Units whose "N units later/earlier" is written as a length; years and months keep a date
+# ("a year earlier" = last year's figure in results copy).
+_SPAN_GRANS = frozenset({"second", "minute", "hour", "day", "week"})
 
 
 def r_count(m: re.Match, ctx: Context) -> list[TimeExpression]:
@@ -248,8 +276,16 @@ def r_count(m: re.Match, ctx: Context) -> list[TimeExpression]:
         return []
     letter, gran = unit
     num = number_value(m.group("num"))
+    if m.groupdict().get("half"):  # "an hour and a half"
+        num = num + 0.5 if num is not None else None
     direction = " ".join((m.group("dir") or "").lower().split())
     s, e = m.start(), m.end()
+    if gran == "quarter" and num is not None and 1600 <= num < 2100:
+        return []  # "the 1988 quarter" is a year's quarter, not 1,988 of them
+    if direction in ("later", "earlier", "before") and (gran in _SPAN_GRANS or num is None):
+        # "three days later", "a day earlier": a span after or before the story's last event,
+        # not a day counted from the dateline; TimeBank gives the length (P3D)
+        direction = ""
     if direction in ("ago", "earlier", "before") or (direction in ("later", "from now")):
         if num is None and direction in ("ago", "earlier", "before"):
             return [_mk(ctx, s, e, "DATE", "PAST_REF", None, relative=False)]  # "several years ago"
@@ -305,7 +341,8 @@ def r_ref(m: re.Match, ctx: Context) -> list[TimeExpression]:
     value = lexicon()["refs"].get(" ".join(m.group().lower().split()))
     if value is None:
         return []
-    return [_mk(ctx, m.start(), m.end(), "DATE", value, None, relative=False)]
+    typ: TimexType = "DURATION" if value.startswith("P") else "DATE"  # "recent months": PXM
+    return [_mk(ctx, m.start(), m.end(), typ, value, None, relative=False)]
 
 
 def r_year(m: re.Match, ctx: Context) -> list[TimeExpression]:
@@ -357,6 +394,8 @@ def r_quarter(m: re.Match, ctx: Context) -> list[TimeExpression]:
     y = ctx.dateline.year if q <= cal.quarter_of(ctx.dateline) else ctx.dateline.year - 1
     if m.group("ya"):
         y -= 1
+    if m.group("yrel"):  # "next year's first quarter"
+        y = ctx.dateline.year + {"next": 1, "last": -1}.get(m.group("yrel").lower(), 0)
     return [_mk(ctx, m.start(), m.end(), "DATE", f"{y}-Q{q}", "quarter")]
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date as Date
+from datetime import date as Date, timedelta
 
 from ..records import TimeExpression
 from . import calendar as cal
 from .lexicon import lexicon, number_value, unit_of, weekday_number
+from .rules_periods import RULES_PERIODS
 from .rules import (Context, _direction, _duration_value, _mk, r_century, r_count, r_daypart, r_decade,
                     r_deictic, r_forbare, r_iso, r_mbare, r_mdrange, r_mdy, r_mrel, r_my, r_quarter, r_ref,
                     r_relunit, r_season, r_weekday, r_year, r_yrange)
@@ -52,8 +53,8 @@ def r_holiday(m: re.Match, ctx: Context) -> list[TimeExpression]:
         return [_mk(ctx, m.start(), m.end(), "DATE", None, "day")]
     rel = (m.group("rel") or "").lower()
     direction = {"last": "last", "next": "next"}.get(rel) or _direction(ctx, m.start(), "closest", past=True)
-    if md == "thanksgiving":
-        mon, day = 11, 22
+    if md in ("thanksgiving", "election"):
+        mon, day = 11, 22 if md == "thanksgiving" else 5
     else:
         mon, day = (int(x) for x in md.split("-"))
     y = cal.month_year(ctx.dateline, mon, "past" if direction == "last" else
@@ -61,11 +62,31 @@ def r_holiday(m: re.Match, ctx: Context) -> list[TimeExpression]:
     if md == "thanksgiving":
         nov1 = Date(y, 11, 1)
         day = 1 + (3 - nov1.weekday()) % 7 + 21
+    elif md == "election":  # the Tuesday after the first Monday
+        nov1 = Date(y, 11, 1)
+        day = 1 + (0 - nov1.weekday()) % 7 + 1
     return [_mk(ctx, m.start(), m.end(), "DATE", Date(y, mon, day).isoformat(), "day")]
 
 
 _TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
+
+
+def r_vague_span(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    unit = unit_of(m.group("unit") or m.group("unit2"))
+    if unit is None:
+        return []
+    return [_mk(ctx, m.start(), m.end(), "DURATION", _duration_value(None, unit[0]), None, relative=False)]
+
+
+def r_midpart(m: re.Match, ctx: Context) -> list[TimeExpression]:
+    """"mid-afternoon yesterday": that day with TIMEX3's part-of-day suffix (TAF)."""
+    if ctx.dateline is None:
+        return [_mk(ctx, m.start(), m.end(), "TIME", None, "day")]
+    shift = lexicon()["days_relative"].get((m.group("rel") or "today").lower(), 0)
+    d = ctx.dateline + timedelta(days=shift)
+    part = lexicon()["parts_of_day"][m.group("part").lower()]
+    return [_mk(ctx, m.start(), m.end(), "TIME", f"{d.isoformat()}T{part}", "day")]
 
 
 def r_spelled_year(m: re.Match, ctx: Context) -> list[TimeExpression]:
@@ -98,7 +119,7 @@ def r_set(m: re.Match, ctx: Context) -> list[TimeExpression]:
 def r_clock(m: re.Match, ctx: Context) -> list[TimeExpression]:
     s, e = m.start(), m.end()
     if m.group("nm"):
-        hh, mm = (12, 0) if m.group("nm").lower() == "noon" else (0, 0)
+        hh, mm = (0, 0) if m.group("nm").lower() == "midnight" else (12, 0)
         hhmm = f"{hh:02d}:{mm:02d}"
     else:
         hh = int(m.group("h"))
@@ -119,5 +140,6 @@ RULES: dict[str, Callable[[re.Match, Context], list[TimeExpression]]] = {
     "fquarter": r_fquarter, "yearago": r_yearago, "daypart": r_daypart, "ref": r_ref, "year": r_year,
     "yrange": r_yrange,
     "decade": r_decade, "century": r_century, "quarter": r_quarter, "season": r_season, "set": r_set,
-    "clock": r_clock,
+    "clock": r_clock, "midpart": r_midpart, "vaguespan": r_vague_span,
+    **RULES_PERIODS,
 }

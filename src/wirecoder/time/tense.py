@@ -47,6 +47,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
             if head.tag_ == "VBD" and head.lemma_.lower() not in lx["planning_verbs"]:
                 return "past"
             return "future"
+        if head.i != verb.i and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+            return "future"  # "the stock is to resume trading Tuesday": an arrangement ahead
         if head.i != verb.i and head.pos_ in _VERB_POS:
             return verb_tense(head, depth + 1) if depth < 6 else None
     if verb.tag_ == "VBG" and verb.lemma_ == "go" and any(c.tag_ == "VB" for c in verb.children):
