@@ -39,10 +39,10 @@ def test_secured_a_district_is_a_capture_but_securing_a_deal_is_not(analyze):
 
 
 def test_is_about_to_marks_an_imminent_act_as_future(analyze):
-    a = analyze("Norway is about to restore full diplomatic ties with Iran.", date="2024-05-02")
+    a = analyze("Norway is about to reopen its embassy in Tehran after a long break.", date="2024-05-02")
     ev = of_type(a, "COOPERATE")
     assert ev and ev[0].future
-    b = analyze("Norway restored full diplomatic ties with Iran.", date="2024-05-02")
+    b = analyze("Norway reopened its embassy in Tehran after a long break.", date="2024-05-02")
     assert of_type(b, "COOPERATE") and not of_type(b, "COOPERATE")[0].future
 
 

@@ -344,8 +344,8 @@ def _target_candidates(verb: Token) -> list[list[Token]]:
 
 
 def _clause_parties(clause: Token) -> list[list[Token]]:
-    """Who must act in a demanded clause: its subject; in a passive clause ("that Ukraine will not be
-    allowed to join the EU") the unnamed agent is sought first among the clause's other parties."""
+    """Who must act in a demanded clause: its subject; in a passive clause ("that Serbia must not be
+    let into the bloc") the unnamed agent is sought first among the clause's other parties."""
     subj = [g for g in clause.children if g.dep_ in SUBJ + SUBJ_PASS and g.lower_ not in _RELPRON]
     if not any(g.dep_ == "auxpass" for g in clause.children):
         return [subj] if subj else []
