@@ -16,9 +16,6 @@ from .draft import Ctx, Info, is_locative, is_plural, match_root
 from .tables import Role
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
-_COMPOUND_HEADS = ("air force", "security force", "riot police", "border guard", "coast guard", "news agency",
-                   "armed group", "military police", "secret police", "special force", "asylum seeker",
-                   "suicide bomber")
 # Words that count people: "thousands of Nigerians", "many Afghans".
 _PEOPLE_COUNTS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "tens", "number", "group",
                             "handful", "many", "some", "several", "few", "most", "other"})
@@ -40,7 +37,7 @@ def role_of(ctx: Ctx, tok: Token) -> Role | None:
     roles = ctx.tables.roles
     if tok.i > 0:
         two = f"{ctx.doc[tok.i - 1].lower_} {tok.lemma_.lower()}"
-        if two in _COMPOUND_HEADS and two in roles:
+        if two in roles:  # the table's two-word roles: "security forces", "military council"
             return roles[two]
     found = roles.get(tok.lemma_.lower()) or roles.get(tok.lower_)
     if found is None and tok.pos_ == "PROPN" and tok.lower_.endswith("s"):
@@ -181,6 +178,9 @@ def find_bare_groups(ctx: Ctx) -> None:
             continue
         lemma = tok.lemma_.lower() if not initial else (tok.lower_[:-1] if tok.lower_[:-1] in ctx.tables.roles
                                                            else tok.lower_)
+        two = f"{doc[tok.i - 1].lower_} {tok.lemma_.lower()}" if tok.i > 0 else ""
+        if two in ctx.tables.roles:  # "security forces": the two-word role, not the bare "force"
+            lemma = two
         if lemma in _BARE_SKIP or any(c.i in used and not _is_pro_anti(ctx, c.i)
                                       for c in tok.children if c.dep_ in _MODIFIER_DEPS):
             continue
@@ -202,5 +202,7 @@ def find_bare_groups(ctx: Ctx) -> None:
         key = f"X:{role.sector}:{lemma}:{code or '-'}"
         if key not in ctx.infos:
             name = tok.lower_ if is_plural(tok) else lemma
+            if " " in lemma:
+                name = f"{doc[tok.i - 1].lower_} {name}" if " " not in name else name
             ctx.infos[key] = Info(key, name, "group", code, role.sector)
         ctx.add(start, end, key, "group", role.sector, plural=is_plural(tok) or lemma != tok.lower_)
