@@ -81,6 +81,20 @@ def describes_speaker(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
+def describes_subject(tok: Token) -> bool:
+    """Is ``tok`` inside a relative clause on the subject of the sentence's main verb ("A woman who shot at
+    officers was extradited", "The rebels who seized the town were driven out")? The clause says who the
+    subject is; next to a main event it is background even when it names its doer (round 6)."""
+    t = tok
+    for _ in range(12):
+        if t.dep_ == "relcl" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.dep_ in ("ROOT", "ccomp"):
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
 def _event_noun(tok: Token, lex: Lexicon) -> bool:
     return bool(lex.lookup(lex.lemma(tok), "NOUN") or lex.lookup(tok.lower_, "NOUN"))
 

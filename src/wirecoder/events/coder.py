@@ -23,24 +23,19 @@ from .background import (
     FRAME_PREPS,
     FRAME_TYPES,
     describes_speaker,
+    describes_subject,
     fronted_participle,
     named_event,
     noun_infinitives,
     subordinate,
 )
-from .implicit import (
-    PLACE_TARGET_TYPES,
-    coded,
-    condition_target,
-    localised,
-    place_target,
-    protest_target,
-)
+from .implicit import indirect_target
 from .modality import Modality, is_historical, modality
 from .ontology import Lexicon, Pattern
 from .quotelink import QuoteLinker
 from .sides import SideFinder, clause_subject
 from .triggers import Match, match, pos_class
+from .unrealised import cancelled_nouns
 
 # Dependents that hold the content of an event rather than a second event.
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "dative", "acomp"})
@@ -48,7 +43,6 @@ _CONTENT_PREPS = frozenset({"of", "for", "over", "about", "against", "on", "to",
 _COND_MARKS = frozenset({"if", "unless", "lest"})
 # Material acts are the news an analyst tracks first; statements about them rank below them.
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "AID", "RETREAT", "COOPERATE"})
-_PLACE_TARGETS = frozenset({"PROTEST", "COERCE"})
 _EVIDENCE_CUT = frozenset({"advcl", "parataxis", "ccomp"})
 _RIOT = Pattern(lemma="riot", pos="VERB", type="PROTEST", mode="riot-spon", cameo="145")
 
@@ -82,6 +76,8 @@ def find_events(doc: Doc, lex: Lexicon) -> tuple[Event, ...]:
                 continue  # the speaker's background, not what is reported (.background)
             if c.noun is None and not named and fronted_participle(c.anchor):
                 continue  # "Rebuked by its neighbour, the state ...": circumstances of the subject (.background)
+            # who the main subject is ("a woman who shot at officers was extradited") is background even when named
+            named = named and not describes_subject(c.noun or c.anchor)
             built.append((ev, c.how != "frame" and subordinate(c.noun or c.anchor, lex), named))
         # next to the sentence's main news, a scene-setting act is kept only with a coded side named as
         # its argument (.background); a target inferred from its place does not make it news
@@ -118,7 +114,8 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
     cands: list[_Cand] = [_Cand(m, m.head, None, m.pattern.conf or 0.8, "verb") for m in verbal]
     cands += _must_requests(sent, lex, matches)
     consumed = {i for c in cands for i in c.m.tokens}
-    blocked = _document_clauses(sent, lex) | _not_asserted(sent, lex) | noun_infinitives(sent, lex.plan_nouns)
+    blocked = _document_clauses(sent, lex) | _not_asserted(sent, lex) | noun_infinitives(sent, lex.plan_nouns) \
+        | cancelled_nouns(sent, lex)
     nouns = [m for i, m in matches.items() if m.pattern.pos == "NOUN" and i not in consumed]
     noun_cands: list[_Cand] = []
     for m in nouns:
@@ -337,10 +334,7 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
     counts = event_counts(doc, anchor, doc._.wc_quantities) or {}
     loc = event_location(doc, anchor, doc._.wc_places)
     named = any(r.code for r in source + target)
-    target = _indirect_target(doc, finder, typ, anchor, noun, source, target, loc)
-    if not target and loc is not None and loc.place.country and typ in _PLACE_TARGETS:
-        # protests and coercion with no named target are aimed at the authority of the place
-        target = [ActorRef(name=loc.place.name, code=loc.place.country, span=(loc.start, loc.end))]
+    target = indirect_target(doc, finder, typ, anchor, noun, source, target, loc)
     cameo = lex.cameo_for(p) if typ == p.type else lex.mode_cameo.get((typ, mode or "")) or lex.type_cameo.get(typ)
     conf = c.conf if c.how == "frame" else _confidence(c, source, target, mod) + (0.06 if typ in _MATERIAL else 0.0)
     conf = round(min(0.99, conf), 2)
@@ -352,26 +346,6 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
         size=counts.get("size"), dead=counts.get("dead"), injured=counts.get("injured"),
         arrested=counts.get("arrested"), confidence=conf, quote_index=qi)
     return ev, named
-
-
-def _indirect_target(doc: Doc, finder: SideFinder, typ: str, anchor: Token, noun: Token | None,
-                     source: list[ActorRef], target: list[ActorRef], loc) -> list[ActorRef]:
-    """When no coded target is named as an argument: a protest's purpose, a threat's condition, the
-    place of a physical act (``.implicit``)."""
-    if coded(target):
-        return target
-    found: list[ActorRef] = []
-    if typ == "PROTEST":
-        found = protest_target(finder, anchor, noun, source)
-    elif typ == "THREATEN":
-        found = condition_target(finder, anchor)
-    if found:
-        return found
-    if typ in PLACE_TARGET_TYPES:
-        place = place_target(doc, anchor, source, loc)
-        if place is not None:
-            return localised(target, place)
-    return target
 
 
 def _protesters_act(anchor: Token, lex: Lexicon) -> bool:
@@ -393,6 +367,10 @@ def _theme(theme: str | None, anchor: Token, source: list[ActorRef], target: lis
         return moved, rest
     if theme == "target" and source and not target:
         return [], source
+    if theme == "recipient":  # "X received aid from Y": Y gave it, X is the target
+        giver = [g for c in anchor.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+                 if g.dep_ == "pobj"]
+        return finder.refs(giver), source
     return source, target
 
 

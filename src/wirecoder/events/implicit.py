@@ -14,8 +14,42 @@ from .sides import SUBJ, SUBJ_PASS, SideFinder
 # Acts done to a place or its people: a place that is their object or locative target stands for its
 # country ("blockade Paris", "lifted the curfew in Montenegro", "bombs exploded in Kabul").
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT", "THREATEN"})
+# Protests and coercion with no named target are aimed at the authority of the place where they happen.
+_AUTHORITY_TYPES = frozenset({"PROTEST", "COERCE"})
 # What a protest is against: "in protest against X", "a strike over X", "to protest at X".
 _PROTEST_PREPS = frozenset({"against", "at", "over", "for", "about"})
+
+
+def indirect_target(doc: Doc, finder: SideFinder, typ: str, anchor: Token, noun: Token | None,
+                    source: list[ActorRef], target: list[ActorRef], loc: PlaceMention | None) -> list[ActorRef]:
+    """When no coded target is named as an argument: a protest's purpose, a threat's condition, the
+    place of a physical act, the authority of the place of a protest or coercion."""
+    if coded(target):
+        return target
+    found: list[ActorRef] = []
+    if typ == "PROTEST":
+        found = protest_target(finder, anchor, noun, source)
+    elif typ == "THREATEN":
+        found = condition_target(finder, anchor)
+    if found:
+        return found
+    if typ in PLACE_TARGET_TYPES:
+        place = place_target(doc, anchor, source, loc)
+        if place is not None:
+            return localised(target, place)
+    if not target and loc is not None and loc.place.country and typ in _AUTHORITY_TYPES \
+            and not _in_source(doc, anchor, loc):
+        return [ActorRef(name=loc.place.name, code=loc.place.country, span=(loc.start, loc.end))]
+    return target
+
+
+def _in_source(doc: Doc, anchor: Token, loc: PlaceMention) -> bool:
+    """Is the place part of the doer's phrase ("soldiers from X cordoned off ...")? Then it says who acts,
+    not where (round 6)."""
+    span = doc.char_span(loc.start, loc.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(span.root.i in {t.i for t in h.subtree} for h in anchor.children if h.dep_ in SUBJ)
 
 
 def coded(refs: list[ActorRef]) -> bool:

@@ -71,6 +71,8 @@ class Lexicon:
     frame_preps: frozenset[str] = frozenset()
     plan_nouns: frozenset[str] = frozenset()  # "unveiled a policy aimed at ending aid": the act is announced intent
     plan_verbs: frozenset[str] = frozenset()  # "announced/unveiled a plan": the plan is its actor's own
+    cancel_verbs: frozenset[str] = frozenset()  # "postponed their meeting": the noun's event did not take place
+    cancel_particles: frozenset[tuple[str, str]] = frozenset()  # ("call", "off"), ("put", "off")
 
     def lemma(self, tok) -> str:
         """The token's lemma, corrected where the statistical lemmatizer is known to err."""
@@ -171,4 +173,5 @@ def load_lexicon(user_file: str | None = None) -> Lexicon:
         disaster=frozenset(classes["disaster"]), deontic=frozenset(cls.get("deontic", ())),
         lemma_fixes=dict(cls.get("lemma_fixes", {})), casualty_verbs=frozenset(cls.get("casualty_verbs", ())), frame_nouns=frozenset(cls.get("frame_nouns", ())),
         frame_preps=frozenset(classes["frame_preps"]), plan_nouns=frozenset(cls.get("plan_nouns", ())),
-        plan_verbs=frozenset(cls.get("plan_verbs", ())))
+        plan_verbs=frozenset(cls.get("plan_verbs", ())), cancel_verbs=frozenset(cls.get("cancel_verbs", ())),
+        cancel_particles=frozenset(tuple(p.split(maxsplit=1)) for p in cls.get("cancel_particles", ())))

@@ -250,7 +250,9 @@ def clause_subject(verb: Token) -> tuple[list[Token], bool]:
     for _ in range(6):
         subj = [c for c in verb.children if c.dep_ in SUBJ + SUBJ_PASS]
         if subj:
-            s = subj[0]
+            # "Old foes X and Y renewed ties": a descriptive noun misparsed as a second subject; the name is the subject
+            named = [c for c in subj if c.pos_ == "PROPN"] if len(subj) > 1 else []
+            s = named[0] if named else subj[0]
             if s.lower_ in _RELPRON and verb.dep_ == "relcl":
                 return [verb.head], passive
             return [s], passive

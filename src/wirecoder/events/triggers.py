@@ -56,6 +56,8 @@ def objects(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ in _OBJ_DEPS:
             out.append(c)
+            if c.pos_ == "NUM":  # "gave $5 million": the amount's currency sign or unit names what was given
+                out.extend(x for x in c.children if x.dep_ in ("quantmod", "nmod", "compound") and x.pos_ != "NUM")
             for x in c.children:
                 if x.dep_ == "conj":
                     out.append(x)
