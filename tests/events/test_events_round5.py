@@ -76,3 +76,12 @@ def test_crackdown_by_arrests_and_suppressing_a_report_stay_coerce(analyze):
     assert of_type(a, "COERCE") and not of_type(a, "ASSAULT")
     b = analyze("Police cracked down on opposition activists across the province.", date="2024-05-02")
     assert of_type(b, "COERCE") and not crowd_control(b)
+
+
+def test_opened_fire_on_protesters_is_no_protest_by_the_shooters(analyze):
+    a = analyze("Soldiers opened fire on marchers near the central square.", date="2024-05-02")
+    assert of_type(a, "ASSAULT")
+    for ev in of_type(a, "PROTEST"):
+        assert not any(s.sector == "MIL" for s in ev.source), ev.source
+    b = analyze("Dock workers went on strike on Monday.", date="2024-05-02")
+    assert of_type(b, "PROTEST")

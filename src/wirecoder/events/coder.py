@@ -125,7 +125,8 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
         if n.dep_ in ("dobj", "obj") and lex.lemma(head) in lex.light_verbs:
             noun_cands.append(_Cand(_extend(m, head), head, n, base + 0.25, "light"))
         elif n.dep_ == "pobj" and lex.lemma(head.head) in lex.light_verbs and head.head.pos_ == "VERB" \
-                and (head.lower_ in ("on", "in", "part") or head.lower_ == "to" and lex.lemma(head.head) in _TO_LIGHT):
+                and (head.lower_ in ("on", "in", "part") or head.lower_ == "to" and lex.lemma(head.head) in _TO_LIGHT) \
+                and not any(c.dep_ == "dobj" for c in head.head.children):  # "opened fire on protesters"
             noun_cands.append(_Cand(_extend(m, head.head), head.head, n, base + 0.2, "light"))
         elif n.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.occurrence_verbs:
             noun_cands.append(_Cand(m, head, n, base + 0.2, "occurrence"))
