@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from ..nlp.extensions import register_extensions
 from ..records import Place, PlaceMention
+from . import uszip
 from .detect import raw_mentions
 from .gazetteer import Candidate, gazetteer
 from .metonymy import is_metonym
@@ -39,6 +40,8 @@ def find_places(doc: Doc) -> tuple[PlaceMention, ...]:
         # a name whose setting marks it as a place ("the village of X") keeps it even if NER saw a person
         if cand is None and _not_a_place(span, set() if m.label == "CUE" else person_words):
             continue
+        if cand is not None and cand.source in LOW_TIERS and m.label != "CUE" and _not_a_place(span, person_words):
+            continue  # "Freeland" after "Chrystia Freeland": a person, not a postal town
         if cand is None:
             place = _local(span.text, focus)
             metonym = False
@@ -50,7 +53,7 @@ def find_places(doc: Doc) -> tuple[PlaceMention, ...]:
     return tuple(out)
 
 
-FOCUS_RANK = {"city": 0, "landmark": 0, "state": 1, "region": 1, "country": 2}
+FOCUS_RANK = {"city": 0, "landmark": 0, "county": 1, "state": 1, "region": 1, "country": 2}
 # A town counts more as the article's focus when the article also names its state, or
 # its country is the one the article names most: "Franklin Square" twice in an article
 # about Louisiana that names New Orleans once is a street name, not the focus.
@@ -90,6 +93,8 @@ def _local(name: str, focus: Place | None) -> Place:
     return Place(name=name, country=focus.country, lat=focus.lat, lon=focus.lon, kind="local")
 
 
+# The postal-town tier, read only as a last resort: a person's name elsewhere in the article outweighs it.
+LOW_TIERS = frozenset({"uszip"})
 # Blocs and directions that NER tags as GPE but that are no place ("the West").
 NON_PLACES = frozenset({"west", "east", "north", "south", "the west", "the east"})
 
@@ -106,6 +111,7 @@ def make_component(nlp: Language, name: str):
     register_extensions()
     gazetteer()  # load once when the pipeline is built, not on the first article
     town_index()
+    uszip.load()
 
     def component(doc: Doc) -> Doc:
         doc._.wc_places = find_places(doc)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .cues import cue_mentions
+from .embedded import county_mentions, dateline_mentions, org_head_mentions
 from .gazetteer import Candidate, demonym_key, gazetteer, norm
 from .national import home_bonus
 
@@ -143,7 +144,8 @@ def adjective_mentions(doc: Doc, taken: set[int]) -> list[RawMention]:
             continue
         # plural demonyms ("Mexicans") and bare language names ("in English") are associative
         # toponyms too: they name a place's people or tongue
-        if t.dep_ in MODIFIER_DEPS or (t.pos_ == "ADJ" and t.head.i > t.i) or _names_people_or_tongue(t):
+        if t.dep_ in MODIFIER_DEPS or (t.pos_ == "ADJ" and t.head.i > t.i) or _names_people_or_tongue(t) or (
+                t.dep_ == "conj" and demonym_key(t.head.text, adjs)):  # "American and Mexican officials"
             out.append(RawMention(t.i, t.i + 1, "ADJ"))
     return out
 
@@ -160,6 +162,11 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
             if s < t:
                 ents.append(RawMention(s, t, e.label_))
     gaz = gazetteer_matches(doc)
+    # US counties (also inside organisation names) outrank the town of the same name they contain
+    gaz += [RawMention(s, e, "CUE") for s, e in county_mentions(doc)]
+    ent_tokens = {i for m in ents for i in range(m.start, m.end)}
+    gaz += [RawMention(s, e, "GPE") for s, e in dateline_mentions(doc, ent_tokens)]
+    gaz += [RawMention(s, e, "CUE") for s, e in org_head_mentions(doc, ent_tokens)]
     chosen: list[RawMention] = []
     taken: set[int] = set()
     # Longer first; an entity wins a tie (its label is evidence of its own).

@@ -30,6 +30,7 @@ from .gazetteer import Candidate, adjective_place, gazetteer, norm
 from .detect import RawMention, lookup_variants
 from .national import home_bonus
 from .towns import towns_named
+from .uszip import us_counties, us_towns_named
 
 NEIGHBOUR_BONUS = 1.5
 SAME_COUNTRY_BONUS = 0.5   # small: international news names the US everywhere
@@ -45,7 +46,8 @@ TOWN_LABELS = frozenset({"GPE", "LOC", "FAC", "CUE"})
 # falling linearly from PROX_BONUS at the anchor to 0 at PROX_RADIUS_KM.
 PROX_BONUS = 2.0
 PROX_RADIUS_KM = 1500.0
-PROX_KINDS = frozenset({"city", "state", "region", "landmark"})
+PROX_KINDS = frozenset({"city", "state", "region", "landmark", "county"})
+US_LOCAL_KINDS = frozenset({"state", "city", "county"})
 # A small town of a country the article names replaces foreign candidates below this prior (a city
 # under 100,000): a famous city keeps its name ("Paris" in a Canadian story is still France).
 LOCAL_OVER_FOREIGN_MAX = 5.0
@@ -64,6 +66,10 @@ def candidates_for(text: str, label: str = "") -> tuple[Candidate, ...]:
     if label == "ADJ":
         c = adjective_place(text)
         return (c,) if c is not None else ()
+    # "Hamilton County", "Orleans Parish": the US county, not the same-named city
+    counties = us_counties(text)
+    if counties:
+        return counties
     g = gazetteer()
     for v in lookup_variants(text):
         c = g.index.get(norm(v))
@@ -83,10 +89,13 @@ def build_context(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candid
         best = cs[0]
         clear = len(cs) == 1 or best.score - cs[1].score >= 1.0
         if not clear:
+            if all(c.source == "uszip" for c in cs):
+                ctx.countries["USA"] += 1  # "Walker County": some US county, whichever state
+                ctx.us_local += 1
             continue
         if best.place.country:
             ctx.countries[best.place.country] += 1
-        if best.place.country == "USA" and best.place.kind in ("state", "city"):
+        if best.place.country == "USA" and best.place.kind in US_LOCAL_KINDS:
             ctx.us_local += 1
             if best.admin1:
                 ctx.us_states[best.admin1] += 1
@@ -163,17 +172,24 @@ def _choose_pass(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candida
                 kinds[i] = cs[0].place.kind
     out: list[Candidate | None] = []
     for k, (m, cs) in enumerate(zip(mentions, cands)):
-        if not cs:
-            out.append(_small_town(doc[m.start:m.end].text, ctx) if m.label in TOWN_LABELS else None)
-            continue
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         qual = _qualifier(doc, m, nxt, cands[k + 1] if nxt else ())
+        # a name no table knows, qualified by its state ("Slidell, La."), is looked up among small towns;
+        # a country after a comma is too often a list ("Freeland, U.S. officials and ...")
+        if not cs and (m.label not in TOWN_LABELS or qual is None or qual.place.kind != "state"):
+            out.append(_small_town(doc[m.start:m.end].text, ctx) if m.label in TOWN_LABELS else None)
+            continue
         if qual is not None:
             # "Gainesville, Va.": the qualifier decides, down to the small towns
+            variants = lookup_variants(doc[m.start:m.end].text)
             kept = [c for c in cs if _inside(c, qual)] or [
-                c for v in lookup_variants(doc[m.start:m.end].text) for c in towns_named(v) if _inside(c, qual)]
+                c for v in variants for c in towns_named(v) if _inside(c, qual)] or [
+                c for v in variants for c in us_towns_named(v) if _inside(c, qual)]
             if kept:
                 out.append(kept[0])
+                continue
+            if not cs:
+                out.append(_small_town(doc[m.start:m.end].text, ctx))
                 continue
         if (m.label in TOWN_LABELS and cs[0].place.kind == "city" and cs[0].score < LOCAL_OVER_FOREIGN_MAX
                 and not any(c.place.country in ctx.countries for c in cs)):
@@ -183,7 +199,7 @@ def _choose_pass(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candida
                 out.append(town)
                 continue
         key = norm(doc[m.start:m.end].text)
-        if anchors and m.label in TOWN_LABELS and cs[0].place.kind in PROX_KINDS:
+        if anchors and m.label in TOWN_LABELS and cs[0].place.kind in PROX_KINDS and cs[0].place.kind != "county":
             cs = cs + _near_towns(doc[m.start:m.end].text, key, anchors)
         if len(cs) == 1:
             out.append(cs[0])
@@ -209,7 +225,7 @@ def _near_towns(text: str, key: str, anchors: list[tuple[str, float, float]]) ->
     """Small towns of this name within TOWN_NEAR_KM of an anchor."""
     out = []
     for v in lookup_variants(text):
-        for c in towns_named(v):
+        for c in towns_named(v) + us_towns_named(v):
             d = _nearest_km(c, key, anchors)
             if d is not None and d <= TOWN_NEAR_KM:
                 out.append(c)
@@ -239,7 +255,7 @@ def _score(c: Candidate, ctx: Context, coord: frozenset[str] = frozenset()) -> f
             s += ctx.home.get(country, 0.0)
         if c.place.kind == "country" and any(n in ctx.countries for n in gazetteer().neighbours.get(country, ())):
             s += NEIGHBOUR_BONUS
-    if country == "USA" and c.place.kind in ("state", "city") and ctx.us_local >= MIN_US_LOCAL:
+    if country == "USA" and c.place.kind in US_LOCAL_KINDS and ctx.us_local >= MIN_US_LOCAL:
         s += US_LOCAL_BONUS
         if c.admin1 and ctx.us_states.get(c.admin1, 0):
             s += SAME_STATE_BONUS
@@ -256,9 +272,16 @@ def _score(c: Candidate, ctx: Context, coord: frozenset[str] = frozenset()) -> f
 def _small_town(text: str, ctx: Context) -> Candidate | None:
     """A small town of this name in a country the article names (in a US state it names, for
     US towns), the best-supported first; None when no such town fits the article's context."""
+    variants = lookup_variants(text)
+    best = _best_town(variants, towns_named, ctx)
+    # the postal towns of the US, below GeoNames' floor: only in a state the article names
+    return best if best is not None else _best_town(variants, us_towns_named, ctx)
+
+
+def _best_town(variants: list[str], named, ctx: Context) -> Candidate | None:
     best, best_s = None, 0.0
-    for v in lookup_variants(text):
-        for c in towns_named(v):
+    for v in variants:
+        for c in named(v):
             country = c.place.country
             n = ctx.countries.get(country, 0) if country else 0
             if country and ctx.home.get(country, 0.0) > 0:
@@ -267,8 +290,10 @@ def _small_town(text: str, ctx: Context) -> Candidate | None:
                 continue
             s = n + c.score / 10.0
             if country == "USA":
-                if not (c.admin1 and ctx.us_states.get(c.admin1, 0)):
-                    continue  # fifty states of Franklins: only the one in a state the article names
+                named = ctx.us_states.get(c.admin1, 0) if c.admin1 else 0
+                if not named or c.source == "uszip" and named < max(ctx.us_states.values()):
+                    continue  # fifty states of Franklins: only the one in a state the article names (postal
+                    # towns, the lowest tier: in the state it names most)
                 s += SAME_STATE_BONUS
             if s > best_s:
                 best, best_s = c, s
