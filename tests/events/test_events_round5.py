@@ -85,3 +85,19 @@ def test_opened_fire_on_protesters_is_no_protest_by_the_shooters(analyze):
         assert not any(s.sector == "MIL" for s in ev.source), ev.source
     b = analyze("Dock workers went on strike on Monday.", date="2024-05-02")
     assert of_type(b, "PROTEST")
+
+
+def test_what_protesters_do_is_the_protest(analyze):
+    a = analyze("Protesters gathered outside the court on Tuesday.", date="2024-05-02")
+    assert [e.cameo for e in of_type(a, "PROTEST")] == ["141"]
+    b = analyze("Demonstrators hurled stones at the police station.", date="2024-05-02")
+    assert [e.cameo for e in of_type(b, "PROTEST")] == ["145"] and not of_type(b, "ASSAULT")
+    c = analyze("Protesters blocked the ring road for three hours.", date="2024-05-02")
+    assert [e.cameo for e in of_type(c, "PROTEST")] == ["144"]
+
+
+def test_a_subject_constraint_does_not_fire_for_other_subjects(analyze):
+    a = analyze("Students gathered in the library before the exam.", date="2024-05-02")
+    assert not a.events
+    b = analyze("Militants hurled grenades at the checkpoint.", date="2024-05-02")
+    assert of_type(b, "ASSAULT") and not of_type(b, "PROTEST")

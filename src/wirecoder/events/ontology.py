@@ -37,13 +37,15 @@ class Pattern:
     obj: frozenset[str] = frozenset()  # lemmas, with classes expanded
     mod: frozenset[str] = frozenset()
     gov: frozenset[str] = frozenset()
+    subj: frozenset[str] = frozenset()  # lemmas the active subject must have ("protesters gathered")
     conf: float | None = None
     theme: str | None = None  # "source" | "target": the side an intransitive subject is ("troops massed", "people died")
     order: int = 0  # later files win ties
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.particle) + bool(self.prep) + 2 * bool(self.obj) + 2 * bool(self.mod) + 2 * bool(self.gov)
+        return 2 * bool(self.particle) + bool(self.prep) + 2 * bool(self.obj) + 2 * bool(self.mod) + 2 * bool(self.gov) \
+            + 2 * bool(self.subj)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +124,7 @@ def _read_patterns(lines: list[str], classes: dict[str, list[str]], order: int, 
             obj=_expand(d.get("obj") or (), classes, origin, n),
             mod=_expand(d.get("mod") or (), classes, origin, n),
             gov=_expand(d.get("gov") or (), classes, origin, n),
+            subj=_expand(d.get("subj") or (), classes, origin, n),
             conf=float(d["conf"]) if d.get("conf") is not None else None, theme=d.get("theme"), order=order))
     return out
 

@@ -110,6 +110,20 @@ def _prep(tok: Token, word: str) -> Token | None:
     return None
 
 
+def _subject_in(tok: Token, lemmas: frozenset[str]) -> bool:
+    """The verb's active subject (or a conjunct of it, or a clause it shares one with) is one of ``lemmas``."""
+    t = tok
+    for _ in range(3):  # "protesters gathered and marched": the second verb shares the first one's subject
+        subj = [c for c in t.children if c.dep_ == "nsubj"]
+        if subj:
+            words = [w for s in subj for w in (s, *(c for c in s.children if c.dep_ == "conj"))]
+            return any(w.lemma_.lower() in lemmas or w.lower_ in lemmas for w in words)
+        if t.dep_ != "conj" or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
 def match(lex: Lexicon, tok: Token) -> Match | None:
     """The most specific pattern that fits ``tok`` in its parse, or None (also when a blocker fits)."""
     pats = candidates(lex, tok)
@@ -152,6 +166,8 @@ def match(lex: Lexicon, tok: Token) -> Match | None:
                 continue
             extra.append(m.i)
         if p.gov and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_.lower() not in p.gov):
+            continue
+        if p.subj and not _subject_in(tok, p.subj):
             continue
         if p.type is None:
             return None
