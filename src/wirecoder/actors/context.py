@@ -67,3 +67,31 @@ def host_state(ctx: Ctx, s: int, e: int, code: str | None) -> tuple[int, int, En
         return None
     placed = [m for m in others if ctx.doc[m[1] - 1].dep_ == "pobj" and ctx.doc[m[1] - 1].head.lower_ in _PLACE_PREPS]
     return (placed or others)[0]
+
+
+# Nations whose demonym names citizens of any origin: "Chinese Americans" are Americans, while
+# "Bosnian Serbs" are Serbs living in Bosnia.
+_CIVIC_NATIONS = frozenset({"USA", "CAN", "AUS", "NZL", "GBR", "BRA", "ARG"})
+
+
+def residence_state(ctx: Ctx, s: int, root: Token, code: str | None) -> tuple[int, int, Entry] | None:
+    """The state a plural ethnic demonym's people live in, when the phrase says so: a state adjective
+    before it ("Bosnian Serbs", "Kosovar Albanians") or an of-phrase ("the Albanians of southern Serbia").
+    CAMEO codes such groups by their state of residence."""
+    if code in _CIVIC_NATIONS:
+        return None
+    if s > 0:
+        m = ctx.match_at.get(s - 1)
+        if m is not None and m[1] == s and m[2].kind in ("demonym", "country") and m[2].code \
+                and m[2].code != code and ctx.doc[s - 1].head == root:
+            return m
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                m = ctx.match_at.get(obj.i)
+                if m is None:  # "of southern Serbia": one level of modifier
+                    m = next((ctx.match_at[c.i] for c in obj.children if c.i in ctx.match_at), None)
+                if obj.dep_ == "pobj" and m is not None and m[2].kind in STATE_KINDS and m[2].code \
+                        and m[2].code != code:
+                    return m
+    return None

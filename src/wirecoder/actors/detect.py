@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .context import host_state, place_state
+from .context import host_state, place_state, residence_state
 from .draft import Ctx, Info, is_locative, is_plural, match_root
 from .tables import Role
 
@@ -80,6 +80,11 @@ def find_states(ctx: Ctx) -> None:
             host = host_state(ctx, s, e, entry.code)
             info = ctx.state_info(host[2].code) if host is not None and host[2].code else info
             s -= 1
+        elif entry.kind == "demonym" and is_plural(root) and root.pos_ in ("NOUN", "PROPN"):
+            home = residence_state(ctx, s, root, entry.code)
+            if home is not None:  # "Bosnian Serbs", "the Albanians of southern Serbia"
+                info = ctx.state_info(home[2].code)
+                s = min(s, home[0])
         if role is not None and role.sector and not any(i in ctx.claimed for i in range(s, role_end)):
             if coordinated:
                 start, end = s, e
