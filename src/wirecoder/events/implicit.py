@@ -18,8 +18,6 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CON
 _AUTHORITY_TYPES = frozenset({"PROTEST", "COERCE"})
 # What a protest is against: "in protest against X", "a strike over X", "to protest at X".
 _PROTEST_PREPS = frozenset({"against", "at", "over", "for", "about"})
-# Place kinds no gazetteer vouches for (a name placed at the article's focus): no country to code a side with.
-_GUESSED = frozenset({"local", "unresolved"})
 
 
 def indirect_target(doc: Doc, finder: SideFinder, typ: str, anchor: Token, noun: Token | None,
@@ -96,7 +94,7 @@ def condition_target(finder: SideFinder, anchor: Token) -> list[ActorRef]:
 def place_target(doc: Doc, anchor: Token, source: list[ActorRef], loc: PlaceMention | None) -> PlaceMention | None:
     """The event's place when it is inside the act's own clause (its object or a locative phrase) and
     not part of the source phrase: "would blockade Paris", "bombs in the capital Kabul"."""
-    if loc is None or not loc.place.country or loc.adjectival or loc.place.kind in _GUESSED:
+    if loc is None or not loc.place.country or loc.adjectival:
         return None
     span = doc.char_span(loc.start, loc.end, alignment_mode="expand")
     if span is None:
