@@ -290,8 +290,8 @@ def _best_town(variants: list[str], named, ctx: Context) -> Candidate | None:
                 continue
             s = n + c.score / 10.0
             if country == "USA":
-                named = ctx.us_states.get(c.admin1, 0) if c.admin1 else 0
-                if not named or c.source == "uszip" and named < max(ctx.us_states.values()):
+                state_count = ctx.us_states.get(c.admin1, 0) if c.admin1 else 0
+                if not state_count or c.source == "uszip" and state_count < max(ctx.us_states.values()):
                     continue  # fifty states of Franklins: only the one in a state the article names (postal
                     # towns, the lowest tier: in the state it names most)
                 s += SAME_STATE_BONUS

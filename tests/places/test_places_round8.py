@@ -1,0 +1,11 @@
+"""Regression: a name tried in several variants ("Eastern District", "Eastern", "District") whose postal
+town lies in a state the article does not name must not crash the place stage."""
+from __future__ import annotations
+
+
+def test_court_district_in_a_us_article(analyze):
+    text = ("RICHMOND, Va. - Federal prosecutors in Virginia's Eastern District charged two United States "
+            "citizens on Monday. Virginia officials said the Eastern District court would hear the case.")
+    a = analyze(text, date="2024-05-02")
+    assert any(p.place.name == "Virginia" for p in a.places)
+    assert not any(p.place.name == "Eastern" for p in a.places)  # a Kentucky postal town, not in this story
