@@ -12,6 +12,7 @@ from ..records import Quote
 from .frames import Frame, find_frames
 from .lexicon import CueLexicon, load_lexicon
 from .marks import Marked, find_marked
+from .nouns import find_noun_frames
 from .sentences import SentIndex
 from .speakers import Speaker, SpeakerContext, resolve
 
@@ -29,6 +30,7 @@ class _Draft:
     direct: bool
     speaker: Speaker | None = None
     pieces: list[int] = field(default_factory=list)  # indices of marks joined into it
+    speaker_i: int | None = None  # overrides the frame's speaker (a participle sharing the outer subject)
 
 
 def _trim(text: str, m: Marked) -> Marked | None:
@@ -54,7 +56,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         return ()
     lex = load_lexicon()
     marked = tuple(t for t in (_trim(text, m) for m in find_marked(text)) if t is not None)
-    frames = find_frames(doc, lex, marked, sents)
+    frames = sorted(find_frames(doc, lex, marked, sents) + find_noun_frames(doc, lex, marked), key=lambda f: f.cue[0])
     paras = [0] + [m.end() for m in _PARA.finditer(text)]
     para_of = lambda pos: bisect_right(paras, pos) - 1  # noqa: E731
     ctx = SpeakerContext(doc, lex, actor_index(doc), sents)
@@ -116,7 +118,7 @@ def _verbatim(doc: Doc, lex: CueLexicon, ti: int, tj: int) -> bool:
     """First person or a contraction: news prose keeps both for the words a speaker used."""
     for t in doc[ti:tj]:
         low = t.lower_
-        if low in lex.first_person or low in lex.contractions:
+        if low in lex.first_person or (low in lex.contractions and t.tag_ != "POS"):  # not "Ford's plan"
             return True
     return False
 
@@ -186,15 +188,57 @@ def _finish(doc: Doc, ctx: SpeakerContext, drafts: list[_Draft]) -> tuple[Quote,
     seen: set[tuple[int, int]] = set()
     direct = sorted((d.start, d.end) for d in drafts if d.direct)
     starts = [s for s, _ in direct]
+    nested = _nested(doc, drafts)
     for d in sorted(drafts, key=lambda d: (d.start, d.end)):
-        if (d.start, d.end) in seen:
+        if (d.start, d.end) in seen or id(d) in nested:
             continue
         if not d.direct and d.frame is not None and _within(direct, starts, d.frame.cue[0]):
             continue  # "I think ..." inside someone's quoted words is part of the quote
         seen.add((d.start, d.end))
         f = d.frame
-        sp = resolve(ctx, doc[f.speaker_i]) if f is not None and f.speaker_i is not None else Speaker(None)
+        spk_i = d.speaker_i if d.speaker_i is not None else (f.speaker_i if f is not None else None)
+        sp = resolve(ctx, doc[spk_i]) if spk_i is not None else Speaker(None)
         out.append(Quote(start=d.start, end=d.end, speaker=sp.name, speaker_code=sp.code,
                          speaker_actor_id=sp.actor_id, speaker_span=sp.span,
                          cue=f.cue if f is not None else None, direct=d.direct, text=ctx.sents.text[d.start:d.end]))
     return tuple(out)
+
+
+def _nested(doc: Doc, drafts: list[_Draft]) -> set[int]:
+    """Reported drafts whose cue sits inside another reported content: "X said (Y wants Z)".
+
+    The outer speaker's report holds the inner attribution; news quote annotation
+    (and a reader) takes the outer one. Two frames that each hold the other's cue
+    (a misparse) both stay. A participle after a comma ("X said A, adding that B")
+    is the same speaker's next statement, misattached by the parser: the outer
+    content ends at the comma and the participle keeps its own content. Drafts are
+    few per article, so the pairwise check is cheap.
+    """
+    rep = sorted((d for d in drafts if not d.direct and d.frame is not None), key=lambda d: d.start)
+    out: set[int] = set()
+    for d in rep:
+        f = d.frame
+        assert f is not None
+        c = f.cue[0]
+        for e in rep:
+            if e.start > c:
+                break
+            if e is d or c >= e.end or d.start <= e.frame.cue[0] < d.end:  # type: ignore[union-attr]
+                continue
+            cue = doc[f.cue_i]
+            comma = doc[f.cue_i - 1] if f.cue_i > 0 else None
+            if (cue.tag_ == "VBG" and comma is not None and comma.text == "," and comma.idx > e.start
+                    and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in cue.children)):
+                e.end = _trim_end(doc, comma.i, e.start)
+                d.speaker_i = e.frame.speaker_i  # type: ignore[union-attr]
+                break
+            out.add(id(d))
+            break
+    return out
+
+
+def _trim_end(doc: Doc, i: int, floor: int) -> int:
+    """End of the text before token i, without trailing punctuation or spaces."""
+    while i > 0 and (doc[i - 1].is_punct or doc[i - 1].is_space) and doc[i - 1].idx > floor:
+        i -= 1
+    return doc[i - 1].idx + len(doc[i - 1].text) if i > 0 else floor

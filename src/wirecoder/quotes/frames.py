@@ -60,6 +60,10 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
         return tok.head
     if tok.dep_ in _INHERIT and depth < 3 and tok.head.i != tok.i:
         head = tok.head
+        if tok.dep_ == "pcomp" and head.pos_ in ("ADP", "SCONJ") and head.dep_ in ("prep", "advcl", "mark"):
+            head = head.head  # "after saying ...", "by telling X that ...": the clause's subject speaks
+        elif tok.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr"):
+            head = head.head  # "X is likely to say", "X was quick to point out that ..."
         if tok.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head  # "officials saying that ..."
         if head.pos_ in ("VERB", "AUX"):
@@ -91,7 +95,7 @@ def _child(tok: Token, deps: tuple[str, ...], lower: str | None = None) -> Token
 
 def _content(doc: Doc, tok: Token, lex: CueLexicon):
     """(kind, span) for the complement of a cue verb, or None."""
-    lemma = tok.lemma_.lower()
+    lemma = lex.lemma(tok)
     ccomp = _child(tok, ("ccomp",))
     if ccomp is not None and (lemma in lex.clause_verbs or any(
             (lemma, c.lower_) in lex.phrasal_clause_verbs for c in tok.children if c.dep_ in ("prt", "prep", "dobj"))):
@@ -121,6 +125,10 @@ def _content(doc: Doc, tok: Token, lex: CueLexicon):
         x = _child(tok, ("xcomp",))
         if x is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
             return "infinitive", _subtree(doc, x)
+    if lemma in lex.clause_verbs:
+        x = _child(tok, ("xcomp",))
+        if x is not None and x.i > tok.i and not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
+            return "clause", _subtree(doc, x)  # "reported spending $1 million", a clause parsed as xcomp
     if lemma in lex.object_verbs:
         obj = _child(tok, ("dobj",))
         if obj is not None and obj.pos_ != "PRON":
@@ -148,7 +156,7 @@ def find_frames(doc: Doc, lex: CueLexicon, marked: tuple[Marked, ...], sents: Se
             if f is not None and not inside_marks(starts, marked, tok.idx):
                 frames.append(f)
             continue
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
+        if tok.pos_ not in ("VERB", "AUX") or lex.lemma(tok) not in verbs:
             continue
         if inside_marks(starts, marked, tok.idx):
             continue  # a verb inside a quotation is quoted, not a frame
@@ -156,13 +164,16 @@ def find_frames(doc: Doc, lex: CueLexicon, marked: tuple[Marked, ...], sents: Se
         if spk is None:
             continue
         if inside_marks(starts, marked, spk.idx):  # '"The government," said X, "..."': X, not the quoted subject
+            quoted = spk
             spk = next((c for c in tok.children if c.dep_ in _SUBJ and not inside_marks(starts, marked, c.idx)), None)
+            if spk is None:  # '"...," Jane Roe, a nurse, said': the name hangs off the quoted subject
+                spk = next((c for c in quoted.children if c.dep_ == "appos" and c.i < tok.i
+                            and not inside_marks(starts, marked, c.idx)), None)
             if spk is None:
                 continue
         relative = spk.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl"
-        if (spk.lower_ in _NOT_SPEAKER and not relative) or spk.pos_ not in ("PROPN", "NOUN", "PRON"):
-            continue
-        if spk.dep_ == "expl":
+        spk = _speaker_word(spk, relative, lex)
+        if spk is None:
             continue
         found = _content(doc, tok, lex)
         cue = (tok.idx, _end(tok))
@@ -171,8 +182,14 @@ def find_frames(doc: Doc, lex: CueLexicon, marked: tuple[Marked, ...], sents: Se
             cue = (tok.idx, _end(prt))
         colon = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
         around = False
-        if (found is None or found[1] is None) and tok.lemma_.lower() in lex.clause_verbs:
-            found = _around(doc, tok, spk, sents) if tok.dep_ in ("parataxis", "ROOT") and not colon else None
+        lemma = lex.lemma(tok)
+        if (found is None or found[1] is None) and (lemma in lex.clause_verbs or lemma in lex.as_sources):
+            if _as_mark(tok):
+                found = _as_clause(doc, tok, sents)
+            elif lemma not in lex.clause_verbs:
+                continue
+            else:
+                found = _around(doc, tok, spk, sents) if tok.dep_ in ("parataxis", "ROOT") and not colon else None
             if found is None:
                 frames.append(Frame("bare", cue, tok.i, spk.i, None, None, colon=colon))
                 continue
@@ -194,7 +211,7 @@ def _label(doc: Doc, colon: Token, names: frozenset[str], text: str) -> Frame | 
     """'Name: "..."' or a transcript's 'NAME: ...' paragraph: a speaker label before a colon."""
     last = doc[colon.i - 1]
     if not (last.ent_type_ in _LABEL_ENTS or last.pos_ == "PROPN" and last.is_title
-            or (last.is_upper and last.is_alpha and last.lower_ in names)):
+            or (last.is_alpha and (last.is_upper or last.is_title) and last.lower_ in names)):
         return None
     i = last.i
     while i > 0 and colon.i - i < 5 and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].ent_type_ in _LABEL_ENTS):
@@ -233,6 +250,52 @@ def _around(doc: Doc, tok: Token, spk: Token, sents: SentIndex):
         return ("clause", whole) if whole else None
     if n_left >= 3 and n_right <= 3:
         return "clause", left
+    if tok.dep_ == "parataxis" and n_right >= 3 and tok.head.i > tok.i:
+        # "This campaign, he says, is different" / "In short, she said, the plan failed"
+        whole = _span(doc, sent.start, sent.end) if n_left else right
+        return ("clause", whole) if whole else None
+    return None
+
+
+def _as_mark(tok: Token) -> bool:
+    """'As the minister noted, ...' / '..., as reported by the agency': an 'as'-clause of a cue."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and not any(
+        c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children)
+
+
+def _as_clause(doc: Doc, tok: Token, sents: SentIndex):
+    """The clause an 'as X said' adjunct attributes: the rest of the sentence on its longer side."""
+    sent = sents.of(tok.i)
+    left = _span(doc, sent.start, tok.left_edge.i)
+    right = _span(doc, tok.right_edge.i + 1, sent.end)
+    n_left = left[3] - left[2] if left else 0
+    n_right = right[3] - right[2] if right else 0
+    if max(n_left, n_right) < 3:
+        return None
+    return "clause", left if n_left >= n_right else right
+
+
+def _speaker_word(spk: Token, relative: bool, lex: CueLexicon) -> Token | None:
+    """The subject as a speaker, or None. Quantities speak for a group ("one in four said",
+    "nearly half say", "those surveyed say"); an adjective subject with a coordinated noun is a
+    misparse of "current and former officials"."""
+    low = spk.lower_
+    if spk.dep_ == "expl":
+        return None
+    if relative:
+        return spk
+    modified = any(c.dep_ in ("prep", "acl", "relcl", "appos") for c in spk.children)
+    if low in _NOT_SPEAKER:
+        return spk if modified and spk.pos_ in ("PRON", "NUM", "DET", "NOUN") else None
+    if spk.pos_ in ("PROPN", "NOUN", "PRON"):
+        return spk
+    if spk.pos_ == "ADJ":
+        conj = next((c for c in spk.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if conj is not None:
+            return conj
+    if spk.pos_ in ("NUM", "ADJ", "DET") and (modified or low in lex.group_quantifiers
+                                              or any(c.dep_ in ("nummod", "quantmod", "prep") for c in spk.children)):
+        return spk
     return None
 
 

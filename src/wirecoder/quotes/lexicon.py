@@ -21,6 +21,15 @@ class CueLexicon:
     plural_pronouns: frozenset[str]
     first_person: frozenset[str]
     contractions: frozenset[str]
+    lemma_fixes: tuple[tuple[str, str], ...]  # (word form, lemma) where the tagger's lemma is wrong
+    as_sources: frozenset[str]  # verbs that cue only in 'as X put it, ...'
+    appeal_nouns: frozenset[str]  # noun cues with a for-object: 'his call for talks'
+    group_quantifiers: frozenset[str]  # 'many say', 'some argue': quantity words that can speak
+
+    def lemma(self, tok) -> str:
+        """The token's lemma, lower case, with the lexicon's fixes ('hoping' -> 'hope', not 'hop')."""
+        fixed = _fix_map().get(tok.lower_)
+        return fixed if fixed is not None else tok.lemma_.lower()
 
     @property
     def any_verb(self) -> frozenset[str]:
@@ -30,7 +39,13 @@ class CueLexicon:
 @cache
 def _any_verb(lex: CueLexicon) -> frozenset[str]:
     return (lex.clause_verbs | lex.as_verbs | lex.object_verbs | lex.infinitive_verbs
-            | {v for v, _ in lex.prep_verbs} | {v for v, _ in lex.phrasal_clause_verbs})
+            | {v for v, _ in lex.prep_verbs} | {v for v, _ in lex.phrasal_clause_verbs} | lex.as_sources)
+
+
+@cache
+def _fix_map() -> dict[str, str]:
+    """Read-only after loading; a plain dict keeps the per-token look-up cheap."""
+    return dict(load_lexicon().lemma_fixes)
 
 
 def _pairs(items: list[str]) -> frozenset[tuple[str, str]]:
@@ -59,4 +74,8 @@ def load_lexicon() -> CueLexicon:
         plural_pronouns=frozenset(pro["plural"]),
         first_person=frozenset(pro["first"]),
         contractions=frozenset(raw["contractions"]),
+        lemma_fixes=tuple(sorted((k.lower(), v.lower()) for k, v in raw.get("lemma_fixes", {}).items())),
+        as_sources=low("as_sources"),
+        group_quantifiers=low("group_quantifiers"),
+        appeal_nouns=low("appeal_nouns"),
     )
