@@ -11,7 +11,7 @@ demo: $(STAMP)
 	$(BIN)/wirecoder demo
 
 test: $(STAMP)
-	$(BIN)/python -m ruff check --select F --quiet src tests bench   # undefined names, unused code
+	$(BIN)/python -m ruff check --select F --quiet src tests bench tools   # undefined names, unused code
 	$(BIN)/python -m pytest -q
 
 install: $(STAMP)

@@ -1,10 +1,12 @@
-"""US counties and small US towns from the ``zipcodes`` package (offline, bundled data).
+"""US counties and small US towns, from tables derived from the ``zipcodes`` package.
 
 Local US news names counties ("Horry County", "Orleans Parish", "Collier Co.")
 and towns far below GeoNames' 5,000 floor ("Glenrock", "Immokalee"). The
-``zipcodes`` package ships every US ZIP code (42,789) with its city, the other
-names the post office accepts for it, its state, county and a point. From them
-two indexes are built once per process (about 0.5 s, a few MB):
+``zipcodes`` package (MIT) ships every US ZIP code (42,789) with its city, the
+other names the post office accepts for it, its state, county and a point;
+tools/build_us_places.py reduces it to two tables in data/places (us_counties.tsv,
+us_towns.tsv: mean point and ZIP count per county and per town), read once per
+process into two indexes (a few MB; the package itself held ~250 MB per process):
 
 - counties: county name without its "County"/"Parish"/"Borough" word + state
   -> the mean point of the county's ZIP codes (3,100 counties; the mean of
@@ -22,6 +24,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from functools import cache
+from importlib import resources
 
 from ..records import Place
 from .gazetteer import Candidate, norm
@@ -60,47 +63,30 @@ def split_county(text: str) -> tuple[str, str] | None:
 @cache
 def _indexes() -> tuple[dict[str, tuple[Candidate, ...]], dict[str, tuple[Candidate, ...]]]:
     """(counties by key, towns by normalised name), each best first."""
-    import zipcodes
-
-    county_pts: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    town_pts: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    alias_pts: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    for r in zipcodes.list_all():
-        if r.get("zip_code_type") == "MILITARY" or not r.get("lat") or not r.get("long"):
-            continue
-        pt = (float(r["lat"]), float(r["long"]))
-        state = r["state"]
-        if r.get("county"):
-            county_pts[(r["county"], state)].append(pt)
-        if r.get("city"):
-            town_pts[(r["city"], state)].append(pt)
-        for alt in r.get("acceptable_cities") or ():
-            alias_pts[(alt, state)].append(pt)
-
     counties: dict[str, list[Candidate]] = defaultdict(list)
-    for (name, state), pts in county_pts.items():
+    for name, state, lat, lon, n in _rows("us_counties.tsv"):
         parts = split_county(name)
         if parts is None:
             continue  # "Anchorage Municipality", Virginia's independent cities, census areas
         base, suffix = parts
-        place = Place(name=f"{base} {suffix}", country="USA", lat=_mean(pts, 0), lon=_mean(pts, 1), kind="county")
+        place = Place(name=f"{base} {suffix}", country="USA", lat=float(lat), lon=float(lon), kind="county")
         counties[county_key(base)].append(
-            Candidate(place, COUNTY_BASE_SCORE + math.log10(len(pts)) / 2, "uszip", admin1=state))
-
+            Candidate(place, COUNTY_BASE_SCORE + math.log10(int(n)) / 2, "uszip", admin1=state))
     towns: dict[str, list[Candidate]] = defaultdict(list)
-    for pts_by, base in ((town_pts, TOWN_BASE_SCORE), (alias_pts, TOWN_BASE_SCORE - ACCEPTABLE_PENALTY)):
-        for (name, state), pts in pts_by.items():
-            key = norm(name)
-            if (name, state) in town_pts and pts_by is alias_pts or not key:
-                continue
-            place = Place(name=name, country="USA", lat=_mean(pts, 0), lon=_mean(pts, 1), kind="city")
-            towns[key].append(Candidate(place, base + math.log10(len(pts)) / 4, "uszip", admin1=state))
+    for name, state, lat, lon, n, kind in _rows("us_towns.tsv"):
+        key = norm(name)
+        if not key:
+            continue
+        base = TOWN_BASE_SCORE if kind == "town" else TOWN_BASE_SCORE - ACCEPTABLE_PENALTY
+        place = Place(name=name, country="USA", lat=float(lat), lon=float(lon), kind="city")
+        towns[key].append(Candidate(place, base + math.log10(int(n)) / 4, "uszip", admin1=state))
     return ({k: tuple(sorted(v, key=lambda c: -c.score)) for k, v in counties.items()},
             {k: tuple(sorted(v, key=lambda c: -c.score)) for k, v in towns.items()})
 
 
-def _mean(pts: list[tuple[float, float]], i: int) -> float:
-    return round(sum(p[i] for p in pts) / len(pts), 4)
+def _rows(name: str) -> list[list[str]]:
+    text = (resources.files("wirecoder") / "data" / "places" / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 
 def us_counties(text: str) -> tuple[Candidate, ...]:
