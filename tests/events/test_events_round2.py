@@ -12,7 +12,7 @@ def events_of(a, typ):
     ("The opposition leader lashed out at the finance minister over the new budget.", "ACCUSE", "111"),
     ("The senator took a swipe at the governor during the debate on Monday.", "ACCUSE", "111"),
     ("Prosecutors charged the former mayor with bribery on Friday.", "COERCE", "173"),
-    ("The court dissolved the main opposition party in November.", "COERCE", "1723"),
+    ("The court dissolved the main opposition party in November.", "COERCE", "1722"),
     ("Government troops are engaged in a fierce battle with rebel fighters near the port.", "ASSAULT", "190"),
     ("The two governments decided to resume the dialogue process next month.", "AGREE", None),
     ("Security forces took dozens of villagers from their homes overnight.", "COERCE", "173"),

@@ -101,3 +101,15 @@ def test_a_subject_constraint_does_not_fire_for_other_subjects(analyze):
     assert not a.events
     b = analyze("Militants hurled grenades at the checkpoint.", date="2024-05-02")
     assert of_type(b, "ASSAULT") and not of_type(b, "PROTEST")
+
+
+def test_cameo_sub_codes_of_coercion_follow_cameo(analyze):
+    cases = [("The army imposed a curfew on the city after the riots.", "COERCE", "1723"),
+             ("The junta imposed martial law in three provinces.", "COERCE", "1724"),
+             ("The ministry shut down two opposition newspapers.", "COERCE", "1721"),
+             ("Soldiers blockaded the port for a week.", "COERCE", "191"),
+             ("Militants blew up a gas pipeline near the border.", "ASSAULT", "1712"),
+             ("Settlers torched olive groves and two houses.", "ASSAULT", "1712")]
+    for text, typ, cameo in cases:
+        a = analyze(text, date="2024-05-02")
+        assert any(e.type == typ and e.cameo == cameo for e in a.events), (text, [(e.type, e.cameo) for e in a.events])
