@@ -86,11 +86,10 @@ def test_contributing_to_a_decline_is_no_aid(analyze):
     assert not of_type(a, "AID"), types(a)
 
 
-def test_leaving_for_talks_is_intent_to_meet(analyze):
+def test_leaving_for_talks_is_not_coded(analyze):
+    # setting off for talks is neither the meeting nor a stated intent; see the note in triggers.jsonl
     a = analyze("The Chadian prime minister left for Cairo on Wednesday for talks with Egyptian officials.", date=D)
-    ev = of_type(a, "AGREE")
-    assert ev and ev[0].cameo == "036", types(a)
-    assert "TCD" in codes(ev[0].source), ev[0].source
+    assert not of_type(a, "AGREE"), types(a)
 
 
 def test_arriving_on_a_visit_is_the_visit(analyze):
