@@ -9,8 +9,9 @@ from spacy.tokens import Doc
 from ..nlp.extensions import register_extensions
 from ..records import Place, PlaceMention
 from . import uszip
-from .detect import raw_mentions
-from .gazetteer import Candidate, gazetteer
+from .cues import FACILITY_NOUNS, NAME_TAILS
+from .detect import FACILITY_HEADS, raw_mentions
+from .gazetteer import Candidate, gazetteer, norm
 from .metonymy import is_metonym
 from .resolve import choose
 from .towns import town_index
@@ -43,7 +44,8 @@ def find_places(doc: Doc) -> tuple[PlaceMention, ...]:
         if cand is not None and cand.source in LOW_TIERS and m.label != "CUE" and _not_a_place(span, person_words):
             continue  # "Freeland" after "Chrystia Freeland": a person, not a postal town
         if cand is None:
-            place = _local(span.text, focus)
+            inner = _inner_place(span) if len(span) > 1 else None
+            place = inner if inner is not None else _local(span.text, focus)
             metonym = False
         else:
             place = cand.place
@@ -59,7 +61,7 @@ FOCUS_RANK = {"city": 0, "landmark": 0, "county": 1, "state": 1, "region": 1, "c
 # about Louisiana that names New Orleans once is a street name, not the focus.
 FOCUS_STATE_BONUS = 2.0
 FOCUS_COUNTRY_BONUS = 1.0
-FOCUS_LEAD_BONUS = 2.0   # the town that opens the article (its dateline) is most often its setting
+FOCUS_LEAD_BONUS = 5.0   # the town that opens the article (its dateline) is most often its setting
 DATELINE_TOKENS = 3      # "CAIRO -", "SPRINGFIELD, Ill. (AP)": the town within the first tokens
 
 
@@ -85,6 +87,41 @@ def _focus(cands: list[Candidate], lead: Candidate | None = None) -> Place | Non
                 s += FOCUS_LEAD_BONUS
         best[c.place] = max(best.get(c.place, s), s)
     return min(best, key=lambda p: (FOCUS_RANK[p.kind], -best[p]))
+
+
+# An inner name good enough to place a longer unknown one: a country, state, region or hand-listed place;
+# a city of 100,000 people or more known by its own name only after a facility word ("Embassy Tokyo").
+INNER_SOURCES = frozenset({"country", "state", "admin", "supp"})
+INNER_MIN_CITY_SCORE = 5.0
+# Names these words end are named after a place, not in it ("Washington Square", "Mississippi River").
+NAMED_AFTER_TAILS = NAME_TAILS | {"township", "parish", "borough"}
+FACILITY_WORDS = FACILITY_NOUNS | FACILITY_HEADS | {"centre", "center", "park"}
+# A facility of one country in another: its country's name does not place it.
+ABROAD_WORDS = frozenset({"embassy", "consulate", "embassies", "consulates", "mission", "legation"})
+
+
+def _inner_place(span) -> Place | None:
+    """The place named inside an unknown longer name: "British Embassy Tokyo" -> Tokyo,
+    "Nazi Germany" -> Germany, "New York Auto Show" -> New York; the longest inner name first."""
+    if span[-1].lower_ in NAMED_AFTER_TAILS:
+        return None
+    index = gazetteer().index
+    abroad = any(t.lower_ in ABROAD_WORDS for t in span)
+    n = len(span)
+    for size in range(n - 1, 0, -1):
+        for i in range(n - size + 1):
+            sub = span[i:i + size]
+            if not sub[0].text[:1].isupper() or sub[-1].is_punct:
+                continue
+            cands = index.get(norm(sub.text), ())
+            if not cands or cands[0].place.lat is None:
+                continue
+            best = cands[0]
+            trailing_city = (i + size == n and i > 0 and best.source == "city" and not best.alternate
+                             and best.score >= INNER_MIN_CITY_SCORE and span[i - 1].lower_ in FACILITY_WORDS)
+            if trailing_city or best.source in INNER_SOURCES and not abroad:
+                return best.place
+    return None
 
 
 def _local(name: str, focus: Place | None) -> Place:

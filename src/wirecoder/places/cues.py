@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from spacy.tokens import Doc, Token
 
-from .gazetteer import gazetteer, norm
+from .gazetteer import demonym_key, gazetteer, norm
 
 # How close an alternate name must be to the main name to count as its spelling ("Birgunj": "Birgañj").
 SPELLING_RATIO = 0.75
@@ -128,13 +128,26 @@ def _known(name: str, cands) -> bool:
 def cue_mentions(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Token ranges of names that their setting marks as places (not overlapping ``taken``)."""
     index = gazetteer().index
+    adjs = gazetteer().adjectives
     out = []
     for start, end in _runs(doc, taken):
         setting = _setting(doc, start, end)
         if not setting:
             continue
+        if all(demonym_key(doc[i].text, adjs) for i in range(start, end)):
+            continue  # "a Syrian Kurdish enclave": place adjectives, read as such by the adjective pass
+        if setting == "slot" and _opens_of_name(doc, start, end):
+            continue  # "at the University of Alberta", "the Summit of the Americas": a body's name, not the town
         text = doc[start:end].text
         known = _known(text, index.get(norm(text), ()))
         if setting == "noun" or known:
             out.append((start, end))
     return out
+
+
+def _opens_of_name(doc: Doc, start: int, end: int) -> bool:
+    """The run opens an organisation's "X of Y" name: "University of Alberta", "Bank of England"."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return False
+    nxt = doc[end + 2] if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else doc[end + 1]
+    return nxt.text[:1].isupper() and doc[start].ent_type_ in ("ORG", "FAC") and doc[end].ent_type_ in ("ORG", "FAC")

@@ -142,12 +142,46 @@ def adjective_mentions(doc: Doc, taken: set[int]) -> list[RawMention]:
             continue
         if not demonym_key(t.text, adjs):
             continue
+        local = _demonym_facility(doc, t, taken)
+        if local is not None:
+            # "the French Quarter", "the British International School": a local name, not the country
+            out.append(RawMention(local[0], local[1], "FAC"))
+            taken.update(range(*local))
+            continue
         # plural demonyms ("Mexicans") and bare language names ("in English") are associative
         # toponyms too: they name a place's people or tongue
         if t.dep_ in MODIFIER_DEPS or (t.pos_ == "ADJ" and t.head.i > t.i) or _names_people_or_tongue(t) or (
                 t.dep_ == "conj" and demonym_key(t.head.text, adjs)):  # "American and Mexican officials"
             out.append(RawMention(t.i, t.i + 1, "ADJ"))
     return out
+
+
+# Capitalised heads that make a name built on a demonym a local place of the article's own town
+# ("French Quarter", "British International School", "Percy French Hotel"). Embassies and ministries
+# are left out: "the British Embassy" stands for its country.
+FACILITY_HEADS = frozenset({"quarter", "hotel", "school", "academy", "hospital", "clinic", "street", "avenue",
+                            "road", "square", "park", "church", "cathedral", "restaurant", "market", "theatre",
+                            "theater", "hall", "inn", "pub", "garden", "gardens", "bridge", "tower", "college"})
+MAX_FACILITY_WORDS = 3
+
+
+def _demonym_facility(doc: Doc, t, taken: set[int]) -> tuple[int, int] | None:
+    """The token range of a facility or district named with the demonym ``t``, or None."""
+    ent = None
+    if t.ent_type_ in ("ORG", "FAC", "PERSON"):
+        ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+    if ent is not None and ent.end - ent.start > 1:
+        start, end = _trim(doc, ent.start, ent.end)
+        if (end - start > 1 and doc[end - 1].lower_ in FACILITY_HEADS and end - start <= MAX_FACILITY_WORDS + 1
+                and all(doc[i].text[:1].isupper() and i not in taken for i in range(start, end))):
+            return start, end
+        return None
+    for j in range(t.i + 1, min(len(doc), t.i + 1 + MAX_FACILITY_WORDS)):
+        if j in taken or not doc[j].text[:1].isupper() or not doc[j].is_alpha:
+            return None
+        if doc[j].lower_ in FACILITY_HEADS:
+            return t.i, j + 1
+    return None
 
 
 def raw_mentions(doc: Doc) -> list[RawMention]:

@@ -135,7 +135,7 @@ def gazetteer() -> Gazetteer:
                       geonameid=c["geonameid"], kind="city")
         score = math.log10(max(c["population"], 10))
         add(c["name"], Candidate(place, score, "city", admin1=c["admin1code"]))
-        for short in _saint_forms(c["name"]):
+        for short in _saint_forms(c["name"]) + _article_forms(c["name"]):
             # English writes "St. Petersburg" for Saint Petersburg: the same name, not an alternate
             add(short, Candidate(place, score, "city", admin1=c["admin1code"]))
         for alt in c["alternatenames"]:
@@ -178,6 +178,21 @@ def _saint_forms(name: str) -> list[str]:
     if name.startswith("Saint ") and len(name) > 6:
         rest = name[6:]
         return [f"St. {rest}", f"St {rest}"]
+    return []
+
+
+# Arabic articles opening GeoNames' city names, which English news often drops ("Al Qāmishlī": Qamishli).
+ARABIC_ARTICLES = ("Al ", "Al-", "El-", "Ar ", "Ar-", "Ad ", "Ad-", "As ", "As-", "Ash ", "Ash-", "Az ", "Az-",
+                   "An ", "An-", "At ", "At-")
+MIN_ARTICLE_REST = 5  # "El-Paso"-like short rests stay whole
+
+
+def _article_forms(name: str) -> list[str]:
+    """ "Al Qāmishlī" -> ["Qāmishlī"]; [] for names without a leading Arabic article."""
+    for a in ARABIC_ARTICLES:
+        rest = name[len(a):]
+        if name.startswith(a) and len(rest) >= MIN_ARTICLE_REST and rest[:1].isupper():
+            return [rest]
     return []
 
 

@@ -23,11 +23,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from spacy.tokens import Doc
 
-from .gazetteer import Candidate, adjective_place, gazetteer, norm
+from .cues import NAME_TAILS, SPELLING_RATIO
 from .detect import RawMention, lookup_variants
+from .gazetteer import Candidate, adjective_place, gazetteer, norm
 from .national import home_bonus
 from .towns import towns_named
 from .uszip import us_counties, us_towns_named
@@ -73,6 +75,9 @@ def candidates_for(text: str, label: str = "") -> tuple[Candidate, ...]:
     g = gazetteer()
     for v in lookup_variants(text):
         c = g.index.get(norm(v))
+        if c and label == "FAC" and text.split()[-1].lower() in NAME_TAILS:
+            # a square or street ("Washington Square") is no town known by that name only as an alternate
+            c = tuple(x for x in c if not (x.alternate and x.place.kind == "city"))
         if c:
             return c
     # NER often tags a bare demonym as a place ("Russian" in "a Russian said"): it names its country
@@ -191,6 +196,13 @@ def _choose_pass(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candida
             if not cs:
                 out.append(_small_town(doc[m.start:m.end].text, ctx))
                 continue
+        if m.label in TOWN_LABELS and all(c.alternate and not _spelling(doc[m.start:m.end].text, c) for c in cs):
+            # "Southold": a town of exactly this name in the article's state beats a city whose
+            # alternate name it is
+            town = _small_town(doc[m.start:m.end].text, ctx)
+            if town is not None:
+                out.append(town)
+                continue
         if (m.label in TOWN_LABELS and cs[0].place.kind == "city" and cs[0].score < LOCAL_OVER_FOREIGN_MAX
                 and not any(c.place.country in ctx.countries for c in cs)):
             # "Nelson" in a story about British Columbia: the local town, not a mid-sized one abroad
@@ -209,6 +221,14 @@ def _choose_pass(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candida
         near = anchors if not _is_capital(cs[0], key) else []
         out.append(max(cs, key=lambda c: _score(c, ctx, coord) + _prox(c, key, near)))
     return out
+
+
+def _spelling(text: str, c: Candidate) -> bool:
+    """Is the name a spelling of the candidate's main name ("CALAMBA CITY": Calamba), not an
+    unrelated alternate ("Southold" for South Bend)?"""
+    main = norm(c.place.name)
+    return any(norm(v) == main or SequenceMatcher(None, norm(v), main).ratio() >= SPELLING_RATIO
+               for v in lookup_variants(text))
 
 
 def _is_capital(c: Candidate, key: str) -> bool:
