@@ -13,7 +13,7 @@ def events_of(a, typ):
     ("The senator took a swipe at the governor during the debate on Monday.", "ACCUSE", "111"),
     ("Prosecutors charged the former mayor with bribery on Friday.", "COERCE", "173"),
     ("The court dissolved the main opposition party in November.", "COERCE", "1722"),
-    ("Government troops are engaged in a fierce battle with rebel fighters near the port.", "ASSAULT", "190"),
+    ("Government troops are engaged in heavy fighting with rebel units near the port.", "ASSAULT", "190"),
     ("The two governments decided to resume the dialogue process next month.", "AGREE", None),
     ("Security forces took dozens of villagers from their homes overnight.", "COERCE", "173"),
     ("Stone-throwing protesters clashed with riot police outside the parliament.", "PROTEST", "145"),
@@ -54,7 +54,7 @@ def test_infinitive_of_a_noun_is_not_asserted(analyze):
 
 
 def test_complaint_targets_the_accused_not_the_addressee(analyze):
-    a = analyze("Lebanon complained to the United Nations on Monday over Israeli air raids near Tyre.", date="2023-03-01")
+    a = analyze("Lebanon complained to the Security Council on Monday about Israeli air raids near Tyre.", date="2023-03-01")
     acc = events_of(a, "ACCUSE")
     assert acc and acc[0].source[0].code == "LBN"
     assert [r.code for r in acc[0].target] == ["ISR"]

@@ -83,7 +83,7 @@ def test_framing_meeting_is_setting_not_news(analyze):
 
 
 def test_lives_lost_in_an_attack_are_assault(analyze):
-    a = analyze("Eleven villagers lost their lives in a rocket attack near the border on Monday.", date="2023-03-01")
+    a = analyze("Eleven villagers lost their lives in a mortar attack near the border on Monday.", date="2023-03-01")
     assert "ASSAULT" in types(a)
 
 

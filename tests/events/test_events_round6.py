@@ -52,7 +52,7 @@ def test_a_meeting_held_is_still_a_consultation(analyze):
 
 
 def test_renewed_ties_is_cooperation_with_both_names_as_source(analyze):
-    a = analyze("Old rivals Chile and Bolivia have renewed diplomatic ties after a long break.", date=D)
+    a = analyze("Old rivals Chile and Bolivia renewed diplomatic ties on Monday after decades apart.", date=D)
     ev = of_type(a, "COOPERATE")
     assert ev and ev[0].cameo == "064", types(a)
     assert {"CHL", "BOL"} <= codes(ev[0].source), ev[0].source

@@ -6,7 +6,7 @@ from place_helpers import loc, names
 
 
 def test_unknown_name_shot_is_a_person_not_the_place(nlp):
-    text = "Wojtalik, 38, a sergeant from the Baltic port, was shot in an ambush south of Najaf on Monday."
+    text = "Wojtalik, 38, a sergeant from the Baltic coast, was shot in an ambush south of Najaf on Monday."
     assert loc(nlp, text, "shot") == "Najaf"
 
 

@@ -68,7 +68,7 @@ def test_demonym_quarter_is_a_local_name_not_the_country(nlp):
 
 
 def test_embassy_in_a_named_city(nlp):
-    ps = _places(nlp, "A trade official at the British Embassy Tokyo said exports of beef would resume in May.")
+    ps = _places(nlp, "A trade official from the British Embassy Tokyo announced that beef exports would resume in May.")
     p = next(p for t, p in ps.items() if "Tokyo" in t)
     assert p.place.country == "JPN"
 

@@ -112,7 +112,7 @@ def find_states(ctx: Ctx) -> None:
 
 
 def _nationals(ctx: Ctx, root: Token) -> bool:
-    """"168 Liberians", "thousands of Nigerians", "Palestinians living in the West Bank": people of a
+    """"168 Liberians", "thousands of Nigerians", "Kurds living in northern Iraq": people of a
     nation counted or placed are its civilians, not its state ("the Palestinians agreed" stays the state)."""
     if not is_plural(root) or root.pos_ not in ("NOUN", "PROPN") or (
             root.dep_ in _MODIFIER_DEPS and root.head.i > root.i):

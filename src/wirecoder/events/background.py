@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from .ontology import Lexicon
 
-_TEMPORAL_MARKS = frozenset({"when", "after", "before", "since", "as", "while", "once", "whenever"})
+_TEMPORAL_MARKS = frozenset({"when", "after", "before", "since", "as", "while", "once", "whenever", "where"})
 _TEMPORAL_PREPS = frozenset({"after", "before", "following", "since", "amid"})
 # nouns whose to-infinitive is attempted action, which CAMEO codes as the act ("a bid to seize the town")
 _ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
@@ -50,6 +50,8 @@ def subordinate(tok: Token, lex: Lexicon) -> bool:
             return not (dep == "relcl" and _event_noun(t.head, lex))
         if dep == "advcl":
             marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+            # "lifted a curfew in X, where 12 have been killed": a where-clause misread as adverbial (round 7)
+            marks |= {c.lower_ for c in t.children if c.dep_ == "advmod" and c.lower_ == "where"}
             if marks & _TEMPORAL_MARKS or (not marks and t.tag_ in ("VBN", "VBG") and t.i < t.head.i):
                 return True
         if dep == "pobj" and t.head.lower_ in _TEMPORAL_PREPS:

@@ -29,10 +29,12 @@ from .background import (
     noun_infinitives,
     subordinate,
 )
+from .directives import cause_of_death, directives, dismissals, involved_passive, mission, put_under, retype
 from .implicit import indirect_target
 from .modality import Modality, is_historical, modality
 from .ontology import Lexicon, Pattern
 from .quotelink import QuoteLinker
+from .scene import describes_participant, prep_clauses, restates, uncoded_situation
 from .sides import SideFinder, clause_subject
 from .triggers import Match, match, pos_class
 from .unrealised import cancelled_nouns
@@ -44,6 +46,8 @@ _COND_MARKS = frozenset({"if", "unless", "lest"})
 # Material acts are the news an analyst tracks first; statements about them rank below them.
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "AID", "RETREAT", "COOPERATE"})
 _EVIDENCE_CUT = frozenset({"advcl", "parataxis", "ccomp"})
+# verbal acts whose object is what they are about, not news of its own (.scene.uncoded_situation)
+_STATEMENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
 _RIOT = Pattern(lemma="riot", pos="VERB", type="PROTEST", mode="riot-spon", cameo="145")
 
 
@@ -67,7 +71,10 @@ def find_events(doc: Doc, lex: Lexicon) -> tuple[Event, ...]:
     head_events: list[Event] = []
     for n, sent in enumerate(sents):
         built: list[tuple[Event, bool]] = []
-        for c in _sentence_candidates(sent, lex):
+        cands = _sentence_candidates(sent, lex)
+        coded_nouns = frozenset(c.noun.i for c in cands if c.noun is not None)
+        statements = frozenset(c.anchor.i for c in cands if c.m.pattern.type in _STATEMENTS)
+        for c in cands:
             res = _build(doc, c, finder, lex, quotes)
             if res is None:
                 continue
@@ -77,8 +84,12 @@ def find_events(doc: Doc, lex: Lexicon) -> tuple[Event, ...]:
             if c.noun is None and not named and fronted_participle(c.anchor):
                 continue  # "Rebuked by its neighbour, the state ...": circumstances of the subject (.background)
             # who the main subject is ("a woman who shot at officers was extradited") is background even when named
-            named = named and not describes_subject(c.noun or c.anchor)
-            built.append((ev, c.how != "frame" and subordinate(c.noun or c.anchor, lex), named))
+            named = named and not describes_subject(c.noun or c.anchor) and not describes_participant(
+                c.noun or c.anchor, frozenset(o.anchor.i for o in cands if o is not c), coded_nouns, lex)
+            # a frame noun is the setting of its verb; that verb may itself set the scene ("where 28 died in riots")
+            bg = subordinate(c.anchor if c.how == "frame" else c.noun or c.anchor, lex) \
+                or uncoded_situation(c.noun or c.anchor, coded_nouns, statements, lex)
+            built.append((ev, bg, named))
         # next to the sentence's main news, a scene-setting act is kept only with a coded side named as
         # its argument (.background); a target inferred from its place does not make it news
         main = any(not bg for _, bg, _ in built)
@@ -106,13 +117,14 @@ _TO_LIGHT = frozenset({"resort", "go"})
 def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
     matches: dict[int, Match] = {}
     for tok in sent:
-        m = match(lex, tok)
+        m = match(lex, tok) or mission(tok, lex)
         if m is not None:
-            matches[tok.i] = m
+            matches[tok.i] = retype(m, lex)  # peacekeepers, inspection missions (.directives)
     # "occupied Ukraine", "disputed region": a participle before its noun describes, it does not report
     verbal = [m for m in matches.values() if m.pattern.pos != "NOUN" and m.head.dep_ not in ("amod", "compound")]
     cands: list[_Cand] = [_Cand(m, m.head, None, m.pattern.conf or 0.8, "verb") for m in verbal]
     cands += _must_requests(sent, lex, matches)
+    cands += [_Cand(m, a, None, 0.7, "verb") for m, a in directives(sent, lex, matches) + dismissals(sent, lex)]
     consumed = {i for c in cands for i in c.m.tokens}
     blocked = _document_clauses(sent, lex) | _not_asserted(sent, lex) | noun_infinitives(sent, lex.plan_nouns) \
         | cancelled_nouns(sent, lex)
@@ -130,6 +142,10 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
             noun_cands.append(_Cand(_extend(m, head.head), head.head, n, base + 0.2, "light"))
         elif n.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.occurrence_verbs:
             noun_cands.append(_Cand(m, head, n, base + 0.2, "occurrence"))
+        elif put_under(n, lex) is not None:  # "was put under investigation"
+            noun_cands.append(_Cand(_extend(m, head.head), head.head, n, base + 0.25, "light"))
+        elif cause_of_death(n, lex) is not None:  # "died as a result of torture"
+            noun_cands.append(_Cand(m, cause_of_death(n, lex), n, base + 0.2, "occurrence"))
         elif n.dep_ == "pobj" and head.dep_ == "agent":  # "were hit by coordinated attacks"
             noun_cands.append(_Cand(m, head.head, n, base + 0.2, "occurrence"))
         elif n.dep_ == "pobj" and head.lower_ in ("in", "during") and lex.lemma(head.head) in lex.casualty_verbs:
@@ -141,7 +157,7 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
             noun_cands.append(_Cand(m, n.head if n.dep_ != "ROOT" else n, n, base * 0.8, "fallback"))
     # what a verbal or light-verb event governs is its content, not a second event
     governors = cands + [c for c in noun_cands if c.how == "light"]
-    owned = [(c.anchor.i, _content(c.anchor)) for c in governors]
+    owned = [(c.anchor.i, _content(c.anchor) | prep_clauses(c.anchor)) for c in governors]
 
     def inside(c: _Cand) -> bool:
         own = {c.anchor.i, c.m.head.i}
@@ -152,7 +168,10 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
     cands += noun_cands
     cands += _frame_nouns(matches, consumed - {i for i in consumed if matches.get(i) is not None
                                                and matches[i].pattern.pos == "NOUN"}, cands, lex)
-    return _merge(cands)
+    merged = _merge(cands)
+    # "killed 23 when they blew themselves up": a clause that restates how an event happened (.scene)
+    kinds = [(c.anchor, c.m.pattern.type or "") for c in merged]
+    return [c for c in merged if not restates(c.anchor, c.m.pattern.type or "", [k for k in kinds if k[0].i != c.anchor.i])]
 
 
 def _frame_nouns(matches: dict[int, Match], consumed: set[int], cands: list[_Cand], lex: Lexicon) -> list[_Cand]:
@@ -312,6 +331,8 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
             target = finder.refs([g for g in ccomp.children if g.dep_ in ("nsubj", "nsubjpass")])
     else:
         source, target = finder.clause_sides(anchor, addressee_last=p.type == "ACCUSE")
+        if noun is not None and involved_passive(anchor, lex):
+            source, target = target, []  # "forces were engaged in ethnic cleansing" (.directives)
         if noun is not None:
             ns, nt = finder.noun_sides(noun)
             source = source or ns

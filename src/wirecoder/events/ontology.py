@@ -75,6 +75,11 @@ class Lexicon:
     plan_verbs: frozenset[str] = frozenset()  # "announced/unveiled a plan": the plan is its actor's own
     cancel_verbs: frozenset[str] = frozenset()  # "postponed their meeting": the noun's event did not take place
     cancel_particles: frozenset[tuple[str, str]] = frozenset()  # ("call", "off"), ("put", "off")
+    classes: dict[str, frozenset[str]] | None = None  # every word class of classes.json, by name (round 7)
+
+    def word_class(self, name: str) -> frozenset[str]:
+        """The lemmas of a word class of classes.json (empty when the class is absent)."""
+        return (self.classes or {}).get(name, frozenset())
 
     def lemma(self, tok) -> str:
         """The token's lemma, corrected where the statistical lemmatizer is known to err."""
@@ -177,4 +182,5 @@ def load_lexicon(user_file: str | None = None) -> Lexicon:
         lemma_fixes=dict(cls.get("lemma_fixes", {})), casualty_verbs=frozenset(cls.get("casualty_verbs", ())), frame_nouns=frozenset(cls.get("frame_nouns", ())),
         frame_preps=frozenset(classes["frame_preps"]), plan_nouns=frozenset(cls.get("plan_nouns", ())),
         plan_verbs=frozenset(cls.get("plan_verbs", ())), cancel_verbs=frozenset(cls.get("cancel_verbs", ())),
-        cancel_particles=frozenset(tuple(p.split(maxsplit=1)) for p in cls.get("cancel_particles", ())))
+        cancel_particles=frozenset(tuple(p.split(maxsplit=1)) for p in cls.get("cancel_particles", ())),
+        classes={k: frozenset(v) for k, v in classes.items()})

@@ -99,7 +99,7 @@ class SideFinder:
         if head.like_num or head.lower_ in _QUANTIFIERS:
             of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                   if g.dep_ == "pobj"]
-            if of:  # "one of the four suicide bombers", "eight of its staff"
+            if of:  # "two of the three gunmen", "eight of its staff"
                 return self._phrase_refs(of[0])
         if head.ent_type_ in _NOT_ACTOR_ENTS or head.like_num:
             return []
@@ -221,7 +221,7 @@ class SideFinder:
                 src += [g for g in c.children if g.dep_ == "pobj"]
             elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
                 tgt += [g for g in c.children if g.dep_ == "pobj"]
-        if not tgt:  # "a suspension of air links with Serbia": the other side sits on the noun's 'of' object
+        if not tgt:  # "a halt of flights to Belarus": the other side sits on the noun's 'of' object
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for g in c.children:
@@ -328,7 +328,7 @@ def _target_candidates(verb: Token) -> list[list[Token]]:
                 p = [g for g in c.children if g.dep_ == "pobj"]
                 if p:
                     out.append(p)
-                if c.lower_ == "of":  # "a suspension of air links with Serbia"
+                if c.lower_ == "of":  # "a halt of flights to Belarus"
                     out.extend([h for h in x.children if h.dep_ == "pobj"] for g in p for x in g.children
                                if x.dep_ == "prep" and x.lower_ in NOUN_TARGET_PREPS and x.lower_ != "of")
             elif c.dep_ in ("acl", "relcl", "ccomp"):
@@ -337,7 +337,7 @@ def _target_candidates(verb: Token) -> list[list[Token]]:
         for c in v.children:
             if c.dep_ == "ccomp":
                 out.extend(_clause_parties(c))
-    for v in frontier:  # last resort, a purpose clause: "willing to send material to help defend X"
+    for v in frontier:  # last resort, a purpose clause: "ready to ship arms to help protect X"
         for c in v.children:
             if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                 for x in [c] + [g for g in c.children if g.dep_ == "xcomp"]:

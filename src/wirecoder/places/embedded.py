@@ -3,7 +3,7 @@
 - US counties: "Walker County", "Orleans Parish", also inside an organisation's
   name ("the Walker County Sheriff's Office", "Cuyahoga County Board of
   Elections"): the county is named there as where the body works;
-- a town opening an organisation's name ("the Beverly Hills Police Department",
+- a town opening an organisation's name ("the Fresno Police Department",
   "the Goleta Water District"): scanning alone takes only cities above
   100,000 people, but a known town followed by a word of a local body or
   outlet (ORG_SEAT_WORDS) in the same organisation name is its seat;

@@ -147,7 +147,7 @@ def _in_subtree(tok: Token, idx: dict[int, PlaceMention], stop: frozenset[str] =
     found = _places_in_subtree(tok, idx, stop)
     for p, t in found:
         if t.dep_ in ("compound", "nmod", "amod"):
-            # "the Red Sea island of Hanish": the modifier yields to the name the noun governs
+            # "the Aegean island of Lesbos": the modifier yields to the name the noun governs
             named = [q for q, u in found if u.dep_ == "pobj" and u.head.lower_ == "of" and u.head.head == t.head]
             if named:
                 return named[0]
@@ -235,7 +235,7 @@ def _locate(doc: Doc, trigger: Token, idx: dict[int, PlaceMention],
             return p
     # 3. the clause, then 4. the sentence: nearest place not an argument of a verbal act.
     # A place in an apposition to the subject ("X, an officer from the port of Y, was shot") comes after
-    # a reference point the trigger itself hangs on ("shot in an ambush north of Karbala").
+    # a reference point the trigger itself hangs on ("shot in an ambush south of Mosul").
     clause = _clause_root(trigger)
     subject = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")
                for a in c.children if a.dep_ in ("appos", "relcl", "acl") for t in a.subtree}

@@ -122,7 +122,7 @@ def _qualifier(doc: Doc, m: RawMention, nxt: RawMention | None, nxt_cands: tuple
 
 def _coordinated_kinds(doc: Doc, m: RawMention, kinds: dict[int, str]) -> frozenset[str]:
     """Kinds of the places a mention is coordinated with: "Ukraine and Georgia" -> {"country"},
-    "states such as California or Washington" -> {"state"}."""
+    "moved to Oregon, Nevada or Washington" -> {"state"}."""
     head = doc[m.start:m.end].root
     return frozenset(kinds[t.i] for t in head.conjuncts if t.i in kinds)
 
