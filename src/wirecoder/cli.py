@@ -1,7 +1,8 @@
 """The ``wirecoder`` command: thin argument parsing over the public functions.
 
 Exit codes: 0 everything worked; 1 the run finished but some items failed
-(each is reported); 2 usage error or nothing could be done.
+(each is reported); 2 usage error or nothing could be done. Every error is one
+line on stderr, "error: [CODE] reason" (codes: docs/errors.md).
 """
 from __future__ import annotations
 
@@ -11,10 +12,77 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import WirecoderError
+from .errors import EmptyInput, InputError, SettingsError, UsageError, WirecoderError
 from .settings import Settings
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_FATAL = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one coded line instead of the whole usage block."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (batch sizes, workers, polls)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def check_sources(sources: list[str]) -> None:
+    """Refuse a path that does not exist or a folder without files before the model loads: a typo
+    on the command line is a usage mistake, not one failed item among many (those still become
+    Failure records, e.g. a file that vanishes while a batch runs)."""
+    from .ingest.sources import walk_files
+
+    for src in map(str, sources):
+        if src == "-" or "://" in src:
+            continue
+        path = Path(src)
+        if not path.exists():
+            raise InputError(f"no such file or folder: {src}", item=src)
+        if path.is_dir() and next(iter(walk_files(path, unlisted=True)), None) is None:
+            raise EmptyInput(f"folder {src} holds no files to read (hidden files and databases are skipped)",
+                             item=src)
+
+
+def check_output(path: str | Path | None, flag: str = "--output") -> None:
+    """A file to write must be in a folder that exists (checked before minutes of analysis)."""
+    if path is not None and not Path(path).resolve().parent.is_dir():
+        raise UsageError(f"{flag} {path}: folder {Path(path).parent} does not exist")
+
+
+def _check_settings(settings: Settings) -> Settings:
+    """Values the pipeline would only trip over later, with a traceback (e.g. from WIRECODER_*)."""
+    if settings.batch_size < 1:
+        raise SettingsError(f"batch_size must be at least 1, got {settings.batch_size}")
+    if settings.actors_file is not None:
+        _check_jsonl(Path(settings.actors_file), "actors_file")
+    return settings
+
+
+def _check_jsonl(path: Path, name: str) -> None:
+    """Every non-blank line of a user JSONL table must be a JSON object."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"cannot read {name} {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            ok = isinstance(json.loads(line), dict)
+        except ValueError:
+            ok = False
+        if not ok:
+            raise SettingsError(f"{name} {path}, line {n}: not a JSON object")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -25,13 +93,13 @@ def _settings(args: argparse.Namespace) -> Settings:
         over[name] = getattr(args, name, None)
     if over.get("db") is not None:
         over["db"] = Path(over["db"])
-    return Settings.from_env(**over)
+    return _check_settings(Settings.from_env(**over))
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("pipeline")
     g.add_argument("--model", help="spaCy pipeline to load (setting: model)")
-    g.add_argument("--batch-size", dest="batch_size", type=int, help="articles per nlp.pipe batch")
+    g.add_argument("--batch-size", dest="batch_size", type=positive_int, help="articles per nlp.pipe batch")
     g.add_argument("--triggers-file", dest="triggers_file", type=Path, help="extra event trigger patterns (JSONL)")
     g.add_argument("--actors-file", dest="actors_file", type=Path, help="extra actors (JSONL)")
 
@@ -56,13 +124,22 @@ def _add_input(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="wirecoder", description="Offline political event coding from news.")
+    ap = _Parser(prog="wirecoder", description="Offline political event coding from news.",
+                 epilog="Run 'wirecoder demo' first for a small store to explore; "
+                        "'wirecoder COMMAND --help' for each command.")
     ap.add_argument("--version", action="version", version=f"wirecoder {__version__}")
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("analyze", help="analyse articles and print or write the records")
+    p = sub.add_parser("analyze", help="analyse articles and print or write the records",
+                       description="Analyse articles without storing them: tables on a terminal, JSON lines "
+                                   "otherwise (one per article, same id; failures carry error and error_code).",
+                       epilog="examples:\n  wirecoder analyze article.txt --date 2022-01-12\n"
+                              "  wirecoder analyze --input corpus.jsonl --output coded.jsonl\n"
+                              "  cat article.txt | wirecoder analyze - --format json",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("files", nargs="*", help="files, directories, feeds or URLs ('-' = stdin)")
-    p.add_argument("--input", "-i", help="JSONL corpus (id, text, date, title, url per line)")
+    p.add_argument("--input", "-i", help="a corpus: JSONL or CSV with id, text, date, title, url "
+                                         "('-' = stdin: JSONL or plain text)")
     p.add_argument("--output", "-o", help="write one JSON line per input article here")
     p.add_argument("--format", "-f", choices=("table", "json", "jsonl"), help="terminal format (default: "
                    "table on a terminal, jsonl otherwise)")
@@ -104,8 +181,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    if not (sys.argv[1:] if argv is None else argv):  # a first try with no arguments: show what there is
+        parser.print_help()
+        return EXIT_FATAL
     try:
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help and --version: callers in-process get the code back
+            return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_FATAL
         return int(args.func(args) or 0)
     except WirecoderError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -118,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _fail(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
+    print(f"error: {UsageError(message)}", file=sys.stderr)
     return EXIT_FATAL
 
 
@@ -132,10 +216,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from .output.render import render_analysis, render_failure
     from .records import Failure
 
-    settings = _settings(args)
     sources = list(args.files) + ([args.input] if args.input else [])
     if not sources:
-        return _fail("give files to analyse, or --input FILE.jsonl ('-' reads stdin)")
+        raise UsageError("give files to analyse, or --input FILE.jsonl ('-' reads stdin) "
+                         "(see 'wirecoder analyze --help')")
+    check_sources(sources)
+    check_output(args.output)
+    settings = _settings(args)
     items = read_sources(sources, settings)
     fmt = args.format or ("jsonl" if args.output or not sys.stdout.isatty() else "table")
     console = Console(stderr=False, soft_wrap=False)
@@ -186,6 +273,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import read_sources
     from .store_cli import ingest_into_store
 
+    check_sources(args.sources)
     settings = _settings(args)
     tally, report = ingest_into_store(read_sources(args.sources, settings), settings,
                                       command="ingest " + " ".join(args.sources))

@@ -25,6 +25,13 @@ class WirecoderError(Exception):
                 "retryable": self.retryable, "item": self.item}
 
 
+# ---- the command line itself: an unknown option, a bad value, a file to write in a missing folder
+class UsageError(WirecoderError):
+    """A command line that cannot be run as given; nothing was read or analysed."""
+    code = "W001"
+    stage = "cli"
+
+
 # ---- ingest: the input itself is unusable (retrying the same bytes will not help)
 class InputError(WirecoderError):
     code = "W100"
@@ -129,6 +136,7 @@ class SettingsError(WirecoderError):
 
 
 class GoldFormatError(WirecoderError):
+    """A gold file that does not follow the format; the message lists the bad lines."""
     code = "W600"
     stage = "eval"
 

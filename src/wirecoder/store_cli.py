@@ -23,6 +23,7 @@ def ingest_into_store(items: Iterable[Article | Failure], settings: Settings, *,
 
     from .stories.stage import open_index, story_state_path, with_stories
 
+    check_db_folder(Path(settings.db))
     tally = Tally()
     state = story_state_path(Path(settings.db)) if str(settings.db) != ":memory:" else None
     stories = open_index(state)
@@ -43,6 +44,23 @@ def ingest_into_store(items: Iterable[Article | Failure], settings: Settings, *,
     return tally, report
 
 
+def check_db_folder(db: Path) -> None:
+    """A new database needs its folder: say so plainly (DuckDB's own message is an IO Error)."""
+    from .errors import StoreError
+
+    if str(db) != ":memory:" and not db.resolve().parent.is_dir():
+        raise StoreError(f"folder {db.parent} does not exist: create it, or choose another --db")
+
+
+def _event_type(text: str) -> str:
+    """An argparse type: a PLOVER type in any case; a typo would otherwise match nothing in silence."""
+    from .events.ontology import PLOVER_TYPES
+
+    if text.strip().upper() not in PLOVER_TYPES:
+        raise argparse.ArgumentTypeError(f"unknown event type {text!r}; one of {', '.join(PLOVER_TYPES)}")
+    return text.strip().upper()
+
+
 def _date(text: str) -> Date:
     try:
         return Date.fromisoformat(text)
@@ -53,7 +71,8 @@ def _date(text: str) -> Date:
 def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("events", help="list stored events with filters")
     p.add_argument("--db", help="DuckDB file (default: wirecoder.duckdb)")
-    p.add_argument("--type", action="append", dest="types", help="PLOVER type (repeatable)")
+    p.add_argument("--type", action="append", dest="types", type=_event_type,
+                   help="PLOVER type, e.g. ASSAULT (repeatable)")
     p.add_argument("--actor", dest="actor_code", help="actor code on either side (RUS, IGO, ...)")
     p.add_argument("--actor-name", dest="actor_name", help="actor name contains this (case-insensitive)")
     p.add_argument("--sector", help="actor sector (GOV, MIL, ...)")
@@ -84,7 +103,8 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
                    help="events (with their sides, filters apply), quotes, or any stored table name")
     p.add_argument("--format", dest="fmt", choices=("csv", "parquet"), help="default: from the file extension")
     p.add_argument("--output", "-o", required=True, help="file to write")
-    p.add_argument("--type", action="append", dest="types", help="events: PLOVER type (repeatable)")
+    p.add_argument("--type", action="append", dest="types", type=_event_type,
+                   help="events: PLOVER type (repeatable)")
     p.add_argument("--actor", dest="actor_code", help="events: actor code on either side")
     p.add_argument("--from", dest="date_from", type=_date, help="events: date on or after")
     p.add_argument("--to", dest="date_to", type=_date, help="events: date on or before")
@@ -194,6 +214,9 @@ def _print_rows(rows: list[dict], fmt: str | None, columns) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    if not rows:  # an empty frame with a "(none)" column reads like a broken table
+        print("no rows match these filters", file=sys.stderr)
+        return
     console = Console()
     if not console.is_terminal:
         console = Console(width=160)  # piped output: wide enough for the evidence column

@@ -9,7 +9,7 @@ EXIT_OK, EXIT_SOME_FAILED = 0, 1
 
 
 def add_batch_commands(sub: argparse._SubParsersAction) -> None:
-    from ..cli import _add_common, _add_input, _add_replace
+    from ..cli import _add_common, _add_input, _add_replace, positive_int
 
     p = sub.add_parser("run", help="analyse a corpus into the store on many cores or a Dask cluster (resumable)",
                        description="Analyse sources into the store. Every run has an id; rerun with the same "
@@ -17,11 +17,11 @@ def add_batch_commands(sub: argparse._SubParsersAction) -> None:
                                    "stored twice. See docs/batch.md.")
     p.add_argument("sources", nargs="+", help="files, directories, feeds, JSONL/CSV corpora, URLs")
     p.add_argument("--db", help="DuckDB file (default: wirecoder.duckdb)")
-    p.add_argument("--workers", type=int, help="worker processes for the local engine (default: setting workers)")
+    p.add_argument("--workers", type=positive_int, help="worker processes for the local engine (default: setting workers)")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local process pool (default) or a Dask distributed cluster")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
-    p.add_argument("--partition-size", dest="partition_size", type=int, metavar="N",
+    p.add_argument("--partition-size", dest="partition_size", type=positive_int, metavar="N",
                    help="articles per unit of work (default 32; fixed for a run's lifetime)")
     p.add_argument("--keep-partitions", dest="keep_partitions", action="store_true",
                    help="dask: keep the received Parquet partitions (DB.runs/RUN_ID/) after the run")
@@ -40,12 +40,23 @@ def add_batch_commands(sub: argparse._SubParsersAction) -> None:
                        description="Poll feeds every --interval seconds and store new articles; entries seen "
                                    "before (kept in the database) are skipped. Stop with Ctrl-C.")
     p.add_argument("feeds", nargs="+", help="feed URLs (http/https)")
-    p.add_argument("--interval", type=float, default=300.0, help="seconds between polls (default 300)")
-    p.add_argument("--max-polls", dest="max_polls", type=int, help="stop after this many polls")
+    p.add_argument("--interval", type=_seconds, default=300.0, help="seconds between polls (default 300)")
+    p.add_argument("--max-polls", dest="max_polls", type=positive_int, help="stop after this many polls")
     p.add_argument("--db", help="DuckDB file (default: wirecoder.duckdb)")
     _add_input(p)
     _add_common(p)
     p.set_defaults(func=cmd_watch)
+
+
+def _seconds(text: str) -> float:
+    """An argparse type: a positive number of seconds."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0 seconds, got {text}")
+    return value
 
 
 class _Reporter:
@@ -77,10 +88,13 @@ class _Reporter:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from ..cli import _settings
+    from ..cli import _settings, check_sources
+    from ..store_cli import check_db_folder
     from .runner import DEFAULT_PARTITION_SIZE, RunOptions, run_batch
 
+    check_sources(args.sources)
     settings = _settings(args)
+    check_db_folder(settings.db)
     options = RunOptions(workers=args.workers or settings.workers, engine=args.engine, scheduler=args.scheduler,
                          run_key=args.run_key, resume=args.resume,
                          partition_size=args.partition_size or DEFAULT_PARTITION_SIZE,
@@ -101,9 +115,11 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_watch(args: argparse.Namespace) -> int:
     from ..cli import _settings
+    from ..store_cli import check_db_folder
     from .watch import watch_feeds
 
     settings = _settings(args)
+    check_db_folder(settings.db)
 
     def report(r) -> None:
         line = (f"poll {r.poll}: {r.new} new, {r.repeats} seen before, {r.duplicates} duplicate texts, "

@@ -18,7 +18,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from ..errors import WirecoderError
+from ..errors import InputError, UsageError, WirecoderError
 from ..settings import Settings
 from .gold import TASKS
 from .report import render_report
@@ -42,8 +42,11 @@ def add_eval_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPars
                         help="score this output file instead of running the pipeline")
     parser.add_argument("--save", default=None, metavar="OUT.jsonl",
                         help="also write the pipeline's output lines here")
+    from ..cli import positive_int  # lazy: the CLI imports this package only when it builds its parser
+
     for flags, kw in ((("--model",), {"help": "spaCy pipeline to load (setting: model)"}),
-                      (("--batch-size",), {"dest": "batch_size", "type": int, "help": "articles per nlp.pipe batch"})):
+                      (("--batch-size",), {"dest": "batch_size", "type": positive_int,
+                                           "help": "articles per nlp.pipe batch"})):
         try:
             parser.add_argument(*flags, **kw)
         except argparse.ArgumentError:  # the CLI already declares its common pipeline options
@@ -60,6 +63,7 @@ def eval_command(args: argparse.Namespace, *, settings: Settings | None = None) 
     """Run ``eval`` for parsed arguments: (exit code, text to print). Prints nothing."""
     from .runner import evaluate
     try:
+        _check_paths(args)
         settings = settings or settings_from_args(args)
         kwargs = dict(task=args.task, settings=settings, limit=args.limit, sample=args.sample, seed=args.seed,
                       errors=args.errors, system=args.system)
@@ -69,10 +73,24 @@ def eval_command(args: argparse.Namespace, *, settings: Settings | None = None) 
         else:
             report = evaluate(args.gold, **kwargs)
     except WirecoderError as exc:
-        return EXIT_BAD_INPUT, f"error: {exc.reason}"
+        return EXIT_BAD_INPUT, f"error: {exc}"  # "[W600] ...": the code, as every other command prints it
     except OSError as exc:
-        return EXIT_BAD_INPUT, f"error: {exc}"
+        return EXIT_BAD_INPUT, f"error: {InputError(f'{exc.filename or args.gold}: {exc.strerror or exc}')}"
     return EXIT_OK, render_report(report, as_json=args.json)
+
+
+def _check_paths(args: argparse.Namespace) -> None:
+    """Refuse a missing gold or system file and a --save path in a missing folder before the
+    model loads (seconds) and the pipeline runs (minutes), with the code the CLI uses for each."""
+    from pathlib import Path
+
+    for name in ("gold", "system"):
+        value = getattr(args, name, None)
+        if value and not Path(value).is_file():
+            raise InputError(f"no such file: {value}" if not Path(value).exists() else f"not a file: {value}")
+    save = getattr(args, "save", None)
+    if save and not Path(save).resolve().parent.is_dir():
+        raise UsageError(f"--save {save}: folder {Path(save).parent} does not exist")
 
 
 def run_eval_command(args: argparse.Namespace, *, settings: Settings | None = None,

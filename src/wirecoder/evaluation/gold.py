@@ -17,7 +17,7 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import GoldFormatError
 
 TASKS = ("events", "labels", "quotes", "timexes", "toponyms", "entities", "stories", "eventloc", "seed")
 # the file-name prefix says the task; failing that, the first of these fields the lines carry
@@ -29,10 +29,6 @@ FIELD_TASKS = (("events", "events"), ("labels", "events"), ("quotes", "quotes"),
 SPAN_FIELDS = ("quotes", "timexes", "toponyms", "entities")
 MAX_REPORTED = 20
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-class GoldFormatError(InputError):
-    """A gold file that does not follow the format; the message lists the bad lines."""
 
 
 @dataclass(frozen=True, slots=True)
