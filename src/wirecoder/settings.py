@@ -19,6 +19,11 @@ def _setting(default: Any, help: str) -> Any:
     return field(default=default, metadata={"help": help})
 
 
+# WIRECODER_* variables that are not settings: the API token (read by the server only, never stored
+# in a Settings object that is printed or logged) and where the browser test saves screenshots.
+OTHER_VARIABLES = frozenset({"WIRECODER_API_TOKEN", "WIRECODER_SCREENSHOTS"})
+
+
 @dataclass(frozen=True)
 class Settings:
     # --- NLP
@@ -60,6 +65,10 @@ class Settings:
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> "Settings":
         """Defaults, then WIRECODER_* variables, then explicit overrides (None = not given)."""
         env = os.environ if environ is None else environ
+        names = {f"WIRECODER_{f.name.upper()}" for f in fields(cls)}
+        unknown = sorted(k for k in env if k.startswith("WIRECODER_") and k not in names and k not in OTHER_VARIABLES)
+        if unknown:
+            raise SettingsError(f"unknown setting {unknown[0]} (see 'wirecoder settings' for the names)")
         values: dict[str, Any] = {}
         for f in fields(cls):
             raw = env.get(f"WIRECODER_{f.name.upper()}")
@@ -71,6 +80,16 @@ class Settings:
             if v is not None:
                 values[k] = v
         return cls(**values)
+
+    def __post_init__(self) -> None:
+        for name in ("batch_size", "max_chars", "workers", "fetch_max_bytes"):
+            if getattr(self, name) < 1:
+                raise SettingsError(f"{name} must be at least 1, got {getattr(self, name)}")
+        for name in ("fetch_timeout", "query_timeout"):
+            if getattr(self, name) <= 0:
+                raise SettingsError(f"{name} must be more than 0, got {getattr(self, name)}")
+        if self.fetch_delay < 0:
+            raise SettingsError(f"fetch_delay must not be negative, got {self.fetch_delay}")
 
     def with_(self, **changes: Any) -> "Settings":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

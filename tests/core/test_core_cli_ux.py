@@ -183,3 +183,17 @@ def test_docs_list_every_error_code():
         todo.extend(cls.__subclasses__())
     assert {"W000", "W001", "W100", "W600", "W804"} <= defined
     assert defined <= documented, sorted(defined - documented)
+
+
+def test_unknown_environment_setting_and_bad_values_are_refused():
+    import pytest
+    from wirecoder.errors import SettingsError
+    from wirecoder.settings import Settings
+
+    with pytest.raises(SettingsError, match="WIRECODER_BATCHSIZE"):
+        Settings.from_env({"WIRECODER_BATCHSIZE": "8"})
+    assert Settings.from_env({"WIRECODER_API_TOKEN": "t", "WIRECODER_BATCH_SIZE": "8"}).batch_size == 8
+    with pytest.raises(SettingsError, match="workers"):
+        Settings(workers=0)
+    with pytest.raises(SettingsError, match="query_timeout"):
+        Settings(query_timeout=0)

@@ -172,7 +172,7 @@ def detect_task(path: str, fields: Iterable[str]) -> str:
     if task == "events" and "labels" in fields and "events" not in fields:
         task = "labels"
     if task is None:
-        raise GoldFormatError(f"{path}: cannot tell the task (name it events-*, quotes-*, ... or pass a task)",
+        raise GoldFormatError(f"{path}: cannot tell the task (name it events-*, quotes-*, ... or pass --task)",
                               item=path)
     return task
 

@@ -23,7 +23,8 @@ def _snippet(text: str, span: tuple[int, int] | None, width: int = 90) -> str:
 def render_analysis(a: Analysis, console: Console) -> None:
     art, text = a.article, a.article.text
     head = f"[bold]{art.title or art.id}[/bold]"
-    meta = " · ".join(x for x in (art.id, art.date.isoformat() if art.date else "no dateline", art.source) if x)
+    shown_id = art.id if art.title else None  # without a title the heading is the id already
+    meta = " · ".join(x for x in (shown_id, art.date.isoformat() if art.date else "no dateline", art.source) if x)
     console.print(head)
     console.print(f"[dim]{meta}[/dim]")
 

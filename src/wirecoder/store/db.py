@@ -82,7 +82,11 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
 def open_error(target: str, exc: duckdb.Error) -> StoreError:
     """wirecoder's error for a DuckDB failure while opening or attaching ``target``."""
     if isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower():
-        return StoreLocked(f"{target} is in use by another process: {exc}")
+        # DuckDB's own text advises its shell's -readonly flag; say what helps with wirecoder instead
+        holder = str(exc).split("(PID", 1)[1].split(")", 1)[0].strip() if "(PID" in str(exc) else None
+        who = f" (process {holder})" if holder else ""
+        return StoreLocked(f"{target} is in use by another process{who}: one writer at a time; stop it "
+                           f"(e.g. a running 'wirecoder serve' or 'ingest'), or use another --db")
     if isinstance(exc, duckdb.ConnectionException):
         # DuckDB shares one instance per file within a process: read-only and
         # read-write cannot coexist in the same process.
