@@ -113,3 +113,17 @@ def test_cameo_sub_codes_of_coercion_follow_cameo(analyze):
     for text, typ, cameo in cases:
         a = analyze(text, date="2024-05-02")
         assert any(e.type == typ and e.cameo == cameo for e in a.events), (text, [(e.type, e.cameo) for e in a.events])
+
+
+def test_deaths_in_a_backed_conflict_take_its_sides(analyze):
+    a = analyze("Tehran backs a rebellion in western Sudan in which more than 4,000 people have died.",
+                date="2024-05-02")
+    ev = of_type(a, "ASSAULT")
+    assert ev, [(e.type, e.source, e.target) for e in a.events]
+    assert {s.code for s in ev[0].source} == {"IRN"} and {t.code for t in ev[0].target} == {"SDN"}
+
+
+def test_deaths_without_a_conflict_noun_keep_their_own_sides(analyze):
+    a = analyze("Tehran backs a plan for western Sudan, where more than 4,000 people have died.", date="2024-05-02")
+    for ev in of_type(a, "ASSAULT"):
+        assert "IRN" not in {s.code for s in ev.source}

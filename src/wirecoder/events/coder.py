@@ -30,6 +30,7 @@ from .background import (
     subordinate,
 )
 from .directives import cause_of_death, directives, dismissals, involved_passive, mission, put_under, retype
+from .conflict import conflict_sides
 from .implicit import indirect_target
 from .modality import Modality, is_historical, modality
 from .ontology import Lexicon, Pattern
@@ -338,6 +339,7 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
             source = source or ns
             target = target or nt
     source, target = _theme(p.theme, anchor, source, target, finder)
+    source, target = conflict_sides(finder, lex, anchor, source, target)  # "an insurgency in which N died"
     toks = [doc[i] for i in c.m.tokens]
     trig = (min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
     qi = quotes.index_of(trig)
