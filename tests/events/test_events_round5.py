@@ -127,3 +127,10 @@ def test_deaths_without_a_conflict_noun_keep_their_own_sides(analyze):
     a = analyze("Tehran backs a plan for western Sudan, where more than 4,000 people have died.", date="2024-05-02")
     for ev in of_type(a, "ASSAULT"):
         assert "IRN" not in {s.code for s in ev.source}
+
+
+def test_a_participle_after_a_preposition_describes_its_noun(analyze):
+    a = analyze("China has moved warships around already partly blockaded Taiwan.", date="2024-05-02")
+    assert not of_type(a, "COERCE"), [(e.type, e.source) for e in a.events]
+    b = analyze("China blockaded Taiwan for three days.", date="2024-05-02")
+    assert of_type(b, "COERCE")

@@ -70,6 +70,25 @@ def fronted_participle(tok: Token) -> bool:
         and not any(c.dep_ == "mark" for c in tok.children) and tok.i == tok.sent.start
 
 
+_PREP_WORDS = frozenset({"around", "across", "along", "near", "over", "through", "throughout", "inside",
+                         "outside", "beyond", "into", "onto", "toward", "towards"})
+
+
+def attributive_participle(tok: Token) -> bool:
+    """ "around already occupied Ukraine", "into partially annexed land": a past participle right after a
+    preposition or determiner (adverbs aside), with no subject or auxiliary, describes the noun after
+    it even when the parser makes it a clause of its own."""
+    if tok.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return False
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].pos_ == "ADV" and tok.doc[i].lower_ not in _PREP_WORDS:
+        i -= 1
+    # the tagger often reads "around"/"near" before a participle as an adverb
+    return i >= tok.sent.start and (tok.doc[i].tag_ == "IN" or tok.doc[i].pos_ == "DET"
+                                    or tok.doc[i].lower_ in _PREP_WORDS) \
+        and tok.i + 1 < tok.sent.end and tok.doc[tok.i + 1].pos_ in ("PROPN", "NOUN", "ADJ")
+
+
 def describes_speaker(tok: Token, lex: Lexicon) -> bool:
     """Is ``tok`` inside a relative clause about the speaker of a reporting verb ("X, who lost his son when
     bombers struck the bus, said ...")? That clause introduces the speaker; what they say is the news."""

@@ -22,6 +22,7 @@ from ..time.anchor import event_date
 from .background import (
     FRAME_PREPS,
     FRAME_TYPES,
+    attributive_participle,
     describes_speaker,
     describes_subject,
     fronted_participle,
@@ -122,7 +123,8 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
         if m is not None:
             matches[tok.i] = retype(m, lex)  # peacekeepers, inspection missions (.directives)
     # "occupied Ukraine", "disputed region": a participle before its noun describes, it does not report
-    verbal = [m for m in matches.values() if m.pattern.pos != "NOUN" and m.head.dep_ not in ("amod", "compound")]
+    verbal = [m for m in matches.values() if m.pattern.pos != "NOUN" and m.head.dep_ not in ("amod", "compound")
+              and not attributive_participle(m.head)]
     cands: list[_Cand] = [_Cand(m, m.head, None, m.pattern.conf or 0.8, "verb") for m in verbal]
     cands += _must_requests(sent, lex, matches)
     cands += [_Cand(m, a, None, 0.7, "verb") for m, a in directives(sent, lex, matches) + dismissals(sent, lex)]
