@@ -134,3 +134,17 @@ def test_a_participle_after_a_preposition_describes_its_noun(analyze):
     assert not of_type(a, "COERCE"), [(e.type, e.source) for e in a.events]
     b = analyze("China blockaded Taiwan for three days.", date="2024-05-02")
     assert of_type(b, "COERCE")
+
+
+def test_defending_ones_own_policy_is_declining_to_yield(analyze):
+    a = analyze("The EU defended its visa policy against criticism from Ankara.", date="2024-05-02")
+    assert [(e.type, e.cameo) for e in of_type(a, "REJECT")] == [("REJECT", "124")], [(e.type, e.cameo) for e in a.events]
+    b = analyze("France defended the president against the allegations.", date="2024-05-02")
+    assert of_type(b, "SUPPORT") and not of_type(b, "REJECT")
+
+
+def test_veto_and_defiance_carry_their_cameo_codes(analyze):
+    a = analyze("Russia vetoed the draft resolution on Monday.", date="2024-05-02")
+    assert [e.cameo for e in of_type(a, "REJECT")] == ["129"]
+    b = analyze("The junta defied the court's ruling.", date="2024-05-02")
+    assert [e.cameo for e in of_type(b, "REJECT")] == ["128"]
