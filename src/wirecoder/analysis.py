@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .records import Analysis, Article, Entity
+from .nlp.entities import clean_entities
+from .records import Analysis, Article
 
 
 def doc_to_analysis(doc: Doc, article: Article, pipeline: str = "") -> Analysis:
@@ -14,7 +15,7 @@ def doc_to_analysis(doc: Doc, article: Article, pipeline: str = "") -> Analysis:
         quotes=tuple(doc._.wc_quotes),
         timexes=tuple(doc._.wc_timexes),
         places=tuple(doc._.wc_places),
-        entities=tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents),
+        entities=clean_entities(doc),  # doc.ents repaired for output only
         quantities=tuple(doc._.wc_quantities),
         sentences=tuple((s.start_char, s.end_char) for s in doc.sents) if doc.has_annotation("SENT_START") else (),
         pipeline=pipeline,
