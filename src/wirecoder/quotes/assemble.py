@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from ..actors.lookup import actor_index
 from ..records import Quote
 from .frames import Frame, find_frames
+from .inherit import inherit_speakers
 from .lexicon import CueLexicon, load_lexicon
 from .marks import Marked, find_marked
 from .nouns import find_noun_frames
@@ -96,6 +97,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             continue
         if len(text[m.start:m.end].split()) >= _MIN_FREE_QUOTE_WORDS:
             drafts.append(_Draft(m.start, m.end, None, True, pieces=[k]))
+    inherit_speakers(doc, sents, drafts, para_of)
     return _finish(doc, ctx, drafts)
 
 
