@@ -148,3 +148,10 @@ def test_veto_and_defiance_carry_their_cameo_codes(analyze):
     assert [e.cameo for e in of_type(a, "REJECT")] == ["129"]
     b = analyze("The junta defied the court's ruling.", date="2024-05-02")
     assert [e.cameo for e in of_type(b, "REJECT")] == ["128"]
+
+
+def test_maintaining_a_stance_is_declining_to_yield_but_maintaining_rates_is_no_event(analyze):
+    a = analyze("Beijing will maintain its position on the disputed islands, a spokesman said.", date="2024-05-02")
+    assert [e.cameo for e in of_type(a, "REJECT")] == ["124"]
+    b = analyze("The central bank decided to maintain interest rates.", date="2024-05-02")
+    assert not of_type(b, "REJECT")
