@@ -125,6 +125,8 @@ LOCATIVE_HEADS = frozenset({"border", "province", "region", "city", "town", "vil
                             "market", "station", "prison", "compound", "building", "stadium", "bridge",
                             "checkpoint", "outpost", "consulate", "suburb", "suburbs", "streets", "cathedral",
                             "villages", "towns", "cities", "wharf", "harbour", "harbor", "site", "facility",
+                            "installation", "installations", "facilities", "field", "fields", "refinery",
+                            "pipeline", "mine", "district", "districts",
                             "barracks", "palace", "parliament", "university", "airbase", "zone"}) | PLACE_NOUNS
 # Direction words: "50 km northeast of Monrovia" names a reference point, not where it happened.
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",

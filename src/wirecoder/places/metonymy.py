@@ -22,7 +22,13 @@ LOCATIVE_POSSESSED = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "centre",
     "center", "region", "regions", "city", "cities", "province", "provinces", "airspace", "waters",
     "soil", "streets", "outskirts", "heart", "side", "part", "parts", "area", "areas", "population",
-    "people", "residents", "citizens", "economy", "weather", "shores", "mountains", "countryside"})
+    "people", "residents", "citizens", "economy", "weather", "shores", "mountains", "countryside",
+    # places and structures inside it ("Venezuela's oil installations", "Grozny's streets")
+    "street", "road", "roads", "highway", "highways", "installation", "installations", "facility",
+    "facilities", "field", "fields", "port", "ports", "airport", "airports", "village", "villages",
+    "town", "towns", "district", "districts", "neighbourhood", "neighborhood", "neighbourhoods",
+    "neighborhoods", "hospital", "hospitals", "school", "schools", "refinery", "refineries",
+    "pipeline", "pipelines", "bridge", "bridges", "mine", "mines", "square", "suburbs"})
 # Kinds of place that can stand for a government.
 ACTOR_KINDS = frozenset({"country", "landmark", "state"})
 
