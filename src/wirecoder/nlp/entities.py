@@ -76,8 +76,8 @@ def _capitalised(tok_text: str) -> bool:
 
 
 @cache
-def _table_forms() -> tuple[dict[str, str], dict[str, str]]:
-    """(surface form -> label, UPPER-CASE form -> label) from the actor tables.
+def _table_forms() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """(surface form -> label, UPPER-CASE form -> label, country forms in both cases) from the actor tables.
 
     The upper-case map is used only on all-caps text (headlines, datelines,
     sports tables), where the model sees no capitalisation cue."""
@@ -85,7 +85,10 @@ def _table_forms() -> tuple[dict[str, str], dict[str, str]]:
 
     tables = load_tables()
     exact: dict[str, str] = {}
+    countries: set[str] = set()
     for form, entries in tables.phrases.items():
+        if entries[0].kind == "country":
+            countries.update((form, form.upper()))
         label = _KIND_LABEL.get(entries[0].kind)
         if label is None or form[:1].islower() or len(form) < 2:
             continue
@@ -97,7 +100,7 @@ def _table_forms() -> tuple[dict[str, str], dict[str, str]]:
     for form, label in exact.items():
         if label in ("GPE", "ORG", "NORP") and len(form) > 3:
             upper.setdefault(form.upper(), label)
-    return exact, upper
+    return exact, upper, frozenset(countries)
 
 
 @cache
@@ -108,7 +111,7 @@ def _first_names() -> frozenset[str]:
 
 
 def _lookup(words: list[str]) -> str | None:
-    exact, upper = _table_forms()
+    exact, upper, _ = _table_forms()
     text = " ".join(words)
     label = exact.get(text)
     if label is None and all(w.isupper() or not w.isalpha() for w in words):
@@ -189,23 +192,8 @@ def clean_entities(doc: Doc) -> tuple[Entity, ...]:
 
 def _is_country(doc: Doc, s: int, e: int) -> bool:
     """True when the span is a country name (national teams keep the place reading)."""
-    from ..actors.tables import load_tables
-
     words = " ".join(t.text for t in doc[s:e])
-    entries = load_tables().phrases.get(words)
-    if entries is None and words.isupper():
-        entries = _upper_kinds().get(words)
-    return bool(entries) and entries[0].kind == "country"
-
-
-@cache
-def _upper_kinds() -> dict:
-    from ..actors.tables import load_tables
-
-    out: dict = {}
-    for form, entries in load_tables().phrases.items():
-        out.setdefault(form.upper(), entries)
-    return out
+    return words in _table_forms()[2]
 
 
 def _add_table_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
