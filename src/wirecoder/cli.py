@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import EmptyInput, InputError, SettingsError, UsageError, WirecoderError
+from .errors import EmptyInput, InputError, UsageError, WirecoderError
 from .settings import Settings
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_FATAL = 0, 1, 2
@@ -60,29 +60,12 @@ def check_output(path: str | Path | None, flag: str = "--output") -> None:
 
 
 def _check_settings(settings: Settings) -> Settings:
-    """Values the pipeline would only trip over later, with a traceback (e.g. from WIRECODER_*)."""
-    if settings.batch_size < 1:
-        raise SettingsError(f"batch_size must be at least 1, got {settings.batch_size}")
+    """Read a user actors file now, so a bad line stops the command before the model loads."""
     if settings.actors_file is not None:
-        _check_jsonl(Path(settings.actors_file), "actors_file")
+        from .actors.tables import read_user_actors
+
+        read_user_actors(Path(settings.actors_file))
     return settings
-
-
-def _check_jsonl(path: Path, name: str) -> None:
-    """Every non-blank line of a user JSONL table must be a JSON object."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"cannot read {name} {path}: {getattr(exc, 'strerror', None) or exc}") from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            ok = isinstance(json.loads(line), dict)
-        except ValueError:
-            ok = False
-        if not ok:
-            raise SettingsError(f"{name} {path}, line {n}: not a JSON object")
 
 
 def _settings(args: argparse.Namespace) -> Settings:

@@ -14,6 +14,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from ..errors import SettingsError
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -178,6 +180,27 @@ def _date(x: str | None) -> Date | None:
     return Date.fromisoformat(x) if x else None
 
 
+def read_user_actors(path: Path) -> list[dict]:
+    """The JSON objects of a user's actors file; a file that cannot be read or a line that is not a
+    JSON object is a settings error (W500) naming the line, before any article is analysed."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"cannot read actors_file {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    rows = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+        except ValueError:
+            d = None
+        if not isinstance(d, dict):
+            raise SettingsError(f"actors_file {path}, line {n}: not a JSON object")
+        rows.append(d)
+    return rows
+
+
 def _load_offices(actors_file: str, phrases: dict[str, list[Entry]], names_by_key: dict[str, str]
                   ) -> tuple[dict[str, tuple[Office, ...]], dict[str, str]]:
     """The dated office table (built-in + user file). User lines may also add aliases for
@@ -185,14 +208,12 @@ def _load_offices(actors_file: str, phrases: dict[str, list[Entry]], names_by_ke
     lines: list[str] = []
     for fname in _PEOPLE_FILES:  # current table first: its surnames win over historical namesakes
         lines += resources.files("wirecoder").joinpath("data", "actors", fname).read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()]
     if actors_file:
-        lines += Path(actors_file).read_text(encoding="utf-8").splitlines()
+        rows += read_user_actors(Path(actors_file))
     offices: dict[str, list[Office]] = {}
     forms: dict[str, str] = {}
-    for line in lines:
-        if not line.strip():
-            continue
-        d = json.loads(line)
+    for d in rows:
         if "alias" in d and "key" in d:
             key = d["key"]
             kind = {"S": "seat", "I": "igo", "G": "group"}.get(key[:1], "group")

@@ -143,6 +143,6 @@ def _mission(tok: Token, lex: Lexicon) -> bool:
 
 
 def involved_passive(anchor: Token, lex: Lexicon) -> bool:
-    """'Serb forces were engaged/involved in ethnic cleansing': the passive form of these light verbs
+    """'army units were engaged/involved in looting': the passive form of these light verbs
     has the doer as its subject (not the patient, as in other passives)."""
     return lex.lemma(anchor) in lex.word_class("involve_verbs") and any(c.dep_ == "nsubjpass" for c in anchor.children)

@@ -131,7 +131,7 @@ def _find(doc: Doc, sents: SentIndex, d: Draftish, last: Draftish | None, para_o
         subj = _sentence_subject(doc, own.start, j + 1, True, quoted)
         if subj is not None:
             return subj.i
-    if para_of(doc[j].idx) == para and doc[j].text in (".", "!", "?") or doc[j].is_sent_end:
+    if para_of(doc[j].idx) == para and (doc[j].text in (".", "!", "?") or doc[j].is_sent_end):
         # the quotation opens a sentence: the previous sentence's person
         prev = sents.of(j)
         if para_of(prev.start_char) == para:
