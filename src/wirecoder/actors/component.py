@@ -20,6 +20,7 @@ from .context import dominant_state
 from .coref import resolve
 from .detect import find_bare_groups, find_person_governments, find_states
 from .draft import Ctx, Draft, match_root
+from .fuzzy import misspelt_states
 from .names import find_people
 from .tables import Entry, Tables, load_tables
 
@@ -39,13 +40,18 @@ def build_matcher(nlp: Language, tables: Tables) -> tuple[PhraseMatcher, dict[in
     return matcher, by_id
 
 
-def _matches(doc: Doc, matcher: PhraseMatcher, by_id: dict[int, tuple[Entry, ...]]) -> list[tuple[int, int, Entry]]:
-    spans = filter_spans([doc[s:e] for _, s, e in matcher(doc)])
-    ids = {(s, e): mid for mid, s, e in matcher(doc)}
+def _matches(doc: Doc, matcher: PhraseMatcher, by_id: dict[int, tuple[Entry, ...]],
+             tables: Tables | None = None) -> list[tuple[int, int, Entry]]:
+    found = matcher(doc)
+    spans = filter_spans([doc[s:e] for _, s, e in found])
+    ids = {(s, e): mid for mid, s, e in found}
     out = []
     for sp in spans:
         entries = by_id[ids[(sp.start, sp.end)]]
         out.append((sp.start, sp.end, _pick(doc, sp.start, sp.end, entries)))
+    if tables is not None:
+        covered = {i for sp in spans for i in range(sp.start, sp.end)}
+        out = sorted(out + misspelt_states(doc, tables, covered))
     return out
 
 
@@ -69,7 +75,7 @@ def find_actors(doc: Doc, matcher: PhraseMatcher | None = None, by_id: dict | No
         matcher, by_id = _default_matcher(doc, tables)
     on: Date | None = doc._.wc_dateline
     sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-    ctx = Ctx(doc, tables, _matches(doc, matcher, by_id), sent_starts or [0])
+    ctx = Ctx(doc, tables, _matches(doc, matcher, by_id, tables), sent_starts or [0])
     ctx.dominant = dominant_state(ctx)
     find_people(ctx, on)
     find_states(ctx)

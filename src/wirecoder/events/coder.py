@@ -30,7 +30,8 @@ from .background import (
     noun_infinitives,
     subordinate,
 )
-from .directives import cause_of_death, directives, dismissals, involved_passive, mission, put_under, retype
+from .directives import (cause_of_death, directives, dismissals, involved_passive, mission, ordered_party, put_under,
+                         retype)
 from .conflict import conflict_sides
 from .implicit import indirect_target
 from .modality import Modality, is_historical, modality
@@ -340,6 +341,9 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
             ns, nt = finder.noun_sides(noun)
             source = source or ns
             target = target or nt
+        ordered = ordered_party(anchor, lex) if p.type in ("COERCE", "SANCTION") and not target else None
+        if ordered is not None:  # "ordered the newspaper to suspend publication" (.directives)
+            source, target = finder.clause_sides(ordered[0])[0], finder.refs([ordered[1]])
     source, target = _theme(p.theme, anchor, source, target, finder)
     source, target = conflict_sides(finder, lex, anchor, source, target)  # "an insurgency in which N died"
     toks = [doc[i] for i in c.m.tokens]

@@ -54,6 +54,20 @@ def directives(sent: Span, lex: Lexicon, matches: dict[int, Match]) -> list[tupl
     return out
 
 
+def ordered_party(anchor: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """'the government ordered the newspaper to suspend publication': (ordering verb, ordered party).
+
+    A coercion the ordered party carries out on nobody named is imposed on that party by whoever
+    gave the order; the coder then codes orderer -> ordered party instead of the party acting alone."""
+    if anchor.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+        return None
+    verb = anchor.head
+    if verb.pos_ != "VERB" or lex.lemma(verb) not in lex.word_class("directive_verbs"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    return (verb, obj) if obj is not None else None
+
+
 def dismissals(sent: Span, lex: Lexicon) -> list[tuple[Match, Token]]:
     """'X said (that) Y is out of the question': a rejection by X, anchored on the reporting verb."""
     out: list[tuple[Match, Token]] = []

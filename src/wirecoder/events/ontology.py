@@ -108,6 +108,15 @@ def _data_dir():
     return resources.files("wirecoder") / "data" / "events"
 
 
+def _generated_lemma_fixes(base) -> dict[str, str]:
+    """Forms of trigger verbs the lemmatizer gets wrong, found by tools/build_lemma_fixes.py."""
+    path = base / "lemma_fixes.tsv"
+    if not path.is_file():
+        return {}
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#")
+    return {form: lemma for form, lemma in rows}
+
+
 def _read_patterns(lines: list[str], classes: dict[str, list[str]], order: int, origin: str) -> list[Pattern]:
     out = []
     for n, line in enumerate(lines, 1):
@@ -179,7 +188,7 @@ def load_lexicon(user_file: str | None = None) -> Lexicon:
         nonintent_verbs=frozenset(cls["nonintent_verbs"]),
         intent={k: (v[0], v[1]) for k, v in onto.get("intent", {}).items()},
         disaster=frozenset(classes["disaster"]), deontic=frozenset(cls.get("deontic", ())),
-        lemma_fixes=dict(cls.get("lemma_fixes", {})), casualty_verbs=frozenset(cls.get("casualty_verbs", ())), frame_nouns=frozenset(cls.get("frame_nouns", ())),
+        lemma_fixes={**_generated_lemma_fixes(base), **cls.get("lemma_fixes", {})}, casualty_verbs=frozenset(cls.get("casualty_verbs", ())), frame_nouns=frozenset(cls.get("frame_nouns", ())),
         frame_preps=frozenset(classes["frame_preps"]), plan_nouns=frozenset(cls.get("plan_nouns", ())),
         plan_verbs=frozenset(cls.get("plan_verbs", ())), cancel_verbs=frozenset(cls.get("cancel_verbs", ())),
         cancel_particles=frozenset(tuple(p.split(maxsplit=1)) for p in cls.get("cancel_particles", ())),

@@ -18,9 +18,10 @@ from ..records import Actor, ActorMention, ActorRef
 SUBJ = ("nsubj", "csubj")
 SUBJ_PASS = ("nsubjpass", "csubjpass")
 # Prepositions that introduce the other side of an event ("met with", "sanctions against").
-TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "from", "at", "upon", "over", "for", "of", "in")
+TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "from", "at", "upon", "over", "for", "of", "in",
+                "between")
 VERB_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "from", "upon", "at", "near", "along",
-                     "around", "over", "about")
+                     "around", "over", "about", "between")
 NOUN_TARGET_PREPS = ("against", "on", "with", "of", "to", "into", "toward", "towards", "in")
 _PRUNE = frozenset({"relcl", "acl", "advcl", "prep", "punct", "cc", "conj", "appos", "parataxis"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -314,11 +315,16 @@ def _target_candidates(verb: Token) -> list[list[Token]]:
     dobjs: list[Token] = []
     for v in frontier:
         for c in v.children:
-            if c.dep_ in ("dobj", "dative", "obj"):
+            if c.dep_ == "dative" and c.pos_ == "ADP":  # "sent inspectors to a plant": 'to' read as the dative
+                p = [g for g in c.children if g.dep_ == "pobj"]
+                if p:
+                    out.append(p)
+                    dobjs.extend(p)
+            elif c.dep_ in ("dobj", "dative", "obj"):
                 dobjs.append(c)
                 out.append([c])
             elif c.dep_ in ("prep", "prt") and c.lower_ in VERB_TARGET_PREPS:
-                p = [g for g in c.children if g.dep_ == "pobj"]
+                p = [g for g in c.children if g.dep_ == "pobj"] or _stranded_object(c)
                 if p:
                     out.append(p)
                     dobjs.extend(p)  # "conceded to demands from X": the author of what was answered
@@ -343,6 +349,21 @@ def _target_candidates(verb: Token) -> list[list[Token]]:
                 for x in [c] + [g for g in c.children if g.dep_ == "xcomp"]:
                     out.extend([g] for g in x.children if g.dep_ in ("dobj", "obj"))
     return out
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """The object of a preposition the parser left empty because it read the noun as the subject of a
+    following participle: "granted asylum to five officers holed up in the embassy" (officers <- holed)."""
+    if prep.dep_ != "prep" or prep.i + 1 >= len(prep.doc):
+        return []
+    for t in prep.doc[prep.i + 1: prep.i + 8]:
+        if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP"):
+            return []
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i and t.head.tag_ in ("VBN", "VBG", "VBD") \
+                and t.head.dep_ in ("advcl", "acl", "relcl", "conj", "ccomp") \
+                and all(prep.i < w.i for w in t.subtree if w.i < t.i):
+            return [t]
+    return []
 
 
 def _clause_parties(clause: Token) -> list[list[Token]]:
