@@ -84,3 +84,39 @@ def test_ordered_arrest_keeps_the_police_as_doers(nlp):
 def test_misspelt_country_is_still_a_side(nlp):
     src, tgt = sides(nlp, "Pakistan rejected a fresh offer from Afganistan for direct talks.", "REJECT")
     assert src == ["PAK"] and tgt == ["AFG"]
+
+
+# --- precision (session 3) ---
+
+@pytest.mark.parametrize("text", [
+    "Four children fell ill after a gas released from a pest control product filled the house.",
+    "The base said it had accidentally released 150 gallons of firefighting foam.",
+])
+def test_releasing_things_is_no_release_of_people(events, text):
+    assert ("RETREAT", "0841") not in events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The militia released 12 of the hostages on Friday.",
+    "Two journalists were released on Monday.",
+    "Rebels released him after a week.",
+])
+def test_releasing_people_is_coded(events, text):
+    assert ("RETREAT", "0841") in events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Six workers were hurt when a furnace at the steel plant exploded on Thursday.",
+    "Officials say 19 people were killed when their bus plunged off a bridge.",
+    "Four workers were injured when a gas tank at the depot exploded.",
+])
+def test_harm_from_an_exploding_furnace_or_falling_bus_is_an_accident(events, text):
+    assert not [e for e in events(text) if e[0] == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ten people were killed when a bomb exploded on a bus.",
+    "Two soldiers were killed when their tank exploded.",
+])
+def test_explosions_of_weapons_and_military_tanks_stay_attacks(events, text):
+    assert [e for e in events(text) if e[0] == "ASSAULT"]

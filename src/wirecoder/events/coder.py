@@ -384,7 +384,20 @@ def _protesters_act(anchor: Token, lex: Lexicon) -> bool:
 
 
 def _disaster(sent: Span, lex: Lexicon) -> bool:
-    return any(t.lemma_.lower() in lex.disaster for t in sent if t.pos_ == "NOUN")
+    """Harm in this sentence has a natural or accidental cause: a disaster noun, or a furnace, vehicle
+    or building that exploded, plunged or collapsed ("when a furnace at the plant exploded")."""
+    if any(t.lemma_.lower() in lex.disaster for t in sent if t.pos_ == "NOUN"):
+        return True
+    things, verbs = lex.word_class("accident_things"), lex.word_class("accident_verbs")
+    for t in sent:
+        if t.pos_ != "VERB" or lex.lemma(t) not in verbs:
+            continue
+        for s in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
+            lemma = s.lemma_.lower()
+            if lemma in things or lemma == "tank" and any(
+                    c.dep_ in ("compound", "amod") and c.lower_ in lex.word_class("storage_words") for c in s.children):
+                return True
+    return False
 
 
 def _theme(theme: str | None, anchor: Token, source: list[ActorRef], target: list[ActorRef],

@@ -40,6 +40,7 @@ class Pattern:
     subj: frozenset[str] = frozenset()  # lemmas the active subject must have ("protesters gathered")
     conf: float | None = None
     theme: str | None = None  # "source" | "target": the side an intransitive subject is ("troops massed", "people died")
+    patient: str | None = None  # "human": the one acted on must be people ("released prisoners", not "released gas")
     order: int = 0  # later files win ties
 
     @property
@@ -139,7 +140,8 @@ def _read_patterns(lines: list[str], classes: dict[str, list[str]], order: int, 
             mod=_expand(d.get("mod") or (), classes, origin, n),
             gov=_expand(d.get("gov") or (), classes, origin, n),
             subj=_expand(d.get("subj") or (), classes, origin, n),
-            conf=float(d["conf"]) if d.get("conf") is not None else None, theme=d.get("theme"), order=order))
+            conf=float(d["conf"]) if d.get("conf") is not None else None, theme=d.get("theme"),
+            patient=d.get("patient"), order=order))
     return out
 
 

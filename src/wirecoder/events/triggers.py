@@ -8,10 +8,12 @@ coder decides when a noun alone is enough to state an event.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Token
 
-from .ontology import Lexicon, Pattern
+from ..actors.tables import load_tables
+from .ontology import Lexicon, Pattern, load_lexicon
 
 _OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 _PARTICLE_DEPS = frozenset({"prt", "advmod", "prep", "compound:prt"})
@@ -110,6 +112,37 @@ def _prep(tok: Token, word: str) -> Token | None:
     return None
 
 
+_PERSONAL = frozenset({"him", "her", "them", "us", "me", "whom", "who", "himself", "herself", "themselves"})
+
+
+@cache
+def _person_words() -> frozenset[str]:
+    """People nouns: the built-in word classes (a user's trigger file adds patterns, not classes) and
+    the actor role words."""
+    lex = load_lexicon()
+    return (lex.word_class("captive") | lex.word_class("agents") | lex.word_class("persons")
+            | frozenset(load_tables().roles))
+
+
+def _human_patient(tok: Token) -> bool:
+    """Whether what the verb acts on is people: its object, passive subject or the noun it describes
+    ("gas released from a tank", "footage that police released"); true when none is named."""
+    pats = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "relcl"):
+        pats.append(tok.head)
+    if not pats:
+        return True
+    words = _person_words()
+    for p in pats:
+        heads = [p] + [g for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                       if g.dep_ == "pobj"] + [c for c in p.children if c.dep_ == "conj"]
+        for h in heads:
+            if h.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or h.lower_ in _PERSONAL \
+                    or h.lemma_.lower() in words or h.lower_ in words:
+                return True
+    return False
+
+
 def _subject_in(tok: Token, lemmas: frozenset[str]) -> bool:
     """The verb's active subject (or a conjunct of it, or a clause it shares one with) is one of ``lemmas``."""
     t = tok
@@ -168,6 +201,8 @@ def match(lex: Lexicon, tok: Token) -> Match | None:
         if p.gov and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_.lower() not in p.gov):
             continue
         if p.subj and not _subject_in(tok, p.subj):
+            continue
+        if p.patient == "human" and not _human_patient(tok):
             continue
         if p.type is None:
             return None
