@@ -120,3 +120,28 @@ def test_harm_from_an_exploding_furnace_or_falling_bus_is_an_accident(events, te
 ])
 def test_explosions_of_weapons_and_military_tanks_stay_attacks(events, text):
     assert [e for e in events(text) if e[0] == "ASSAULT"]
+
+
+def test_experts_agreeing_is_an_opinion_not_an_agreement(events):
+    assert events("Most analysts agree that the sanctions have failed.") == []
+    assert ("AGREE", "030") in events("Iran and Iraq agreed to reopen the border.")
+
+
+# --- hosts of expelled diplomats (events/hosts.py) ---
+
+def test_unnamed_expeller_is_the_partner_paired_with_the_owner(nlp):
+    doc = nlp("Poland and Belarus traded accusations for weeks. Four Polish diplomats were expelled on Monday.")
+    ev = next(e for e in doc._.wc_events if e.type == "SANCTION")
+    assert [r.code for r in ev.source] == ["BLR"] and [r.code for r in ev.target] == ["POL"]
+
+
+def test_withdrawn_mission_goes_back_to_the_paired_host(nlp):
+    doc = nlp("Canada and Mexico broke off cooperation last year. Mexico's diplomatic mission was withdrawn in May.")
+    ev = next(e for e in doc._.wc_events if e.cameo == "166")
+    assert [r.code for r in ev.source] == ["MEX"] and [r.code for r in ev.target] == ["CAN"]
+
+
+def test_no_pairing_leaves_the_host_unnamed(nlp):
+    doc = nlp("Germany criticised Iran last week. Spain hosted a summit. Four Iranian diplomats were expelled.")
+    ev = next(e for e in doc._.wc_events if e.cameo == "166")
+    assert not ev.source

@@ -33,6 +33,7 @@ from .background import (
 from .directives import (cause_of_death, directives, dismissals, involved_passive, mission, ordered_party, put_under,
                          retype)
 from .conflict import conflict_sides
+from .hosts import host_sides
 from .implicit import indirect_target
 from .modality import Modality, is_historical, modality
 from .ontology import Lexicon, Pattern
@@ -346,6 +347,7 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
             source, target = finder.clause_sides(ordered[0])[0], finder.refs([ordered[1]])
     source, target = _theme(p.theme, anchor, source, target, finder)
     source, target = conflict_sides(finder, lex, anchor, source, target)  # "an insurgency in which N died"
+    source, target = host_sides(p, anchor, source, target, finder, lex)  # "its staff were expelled" (.hosts)
     toks = [doc[i] for i in c.m.tokens]
     trig = (min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
     qi = quotes.index_of(trig)
