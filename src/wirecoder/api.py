@@ -13,6 +13,7 @@ from .errors import AnalysisError, EmptyInput, TooLarge, WirecoderError, error_c
 from .ingest.dates import parse_dateline
 from .nlp.pipeline import build_pipeline, model_version
 from .nlp.textfix import repair_mojibake
+from .nlp.truecase import restore_case
 from .records import Analysis, Article, Failure
 from .settings import Settings
 
@@ -92,8 +93,10 @@ def _make_doc(nlp: Language, art: Article, settings: Settings) -> Doc:
     if len(art.text) > settings.max_chars:
         raise TooLarge(f"article has {len(art.text):,} characters; the limit (max_chars) is "
                        f"{settings.max_chars:,}", item=art.id)
-    # the parser reads repaired words; the repair keeps the length, so offsets stay the article's
-    doc = nlp.make_doc(repair_mojibake(art.text) if settings.repair_mojibake else art.text)
+    # the parser reads repaired words and restored capitals; both keep the length, so offsets stay the
+    # article's
+    text = repair_mojibake(art.text) if settings.repair_mojibake else art.text
+    doc = nlp.make_doc(restore_case(text) if settings.restore_case else text)
     doc._.wc_article = art
     doc._.wc_dateline = art.date
     return doc

@@ -34,6 +34,10 @@ class Settings:
     repair_mojibake: bool = _setting(
         True, "Repair UTF-8 text once mis-decoded as Windows-1252 ('â€™' for '’') before parsing; "
               "offsets still point into the original text.")
+    restore_case: bool = _setting(
+        True, "Restore capitals before parsing in documents written all in lower case or all in capitals "
+              "(names, sentence starts), so NER and actor lookups still work; mixed-case text is left as it "
+              "is, and offsets still point into the original text.")
     # --- ingest
     id_field: str = _setting("id", "JSONL/CSV field holding the article id.")
     text_field: str = _setting("text", "JSONL/CSV field holding the article text.")
