@@ -20,6 +20,7 @@ from .speakers import Speaker, SpeakerContext, resolve
 _PARA = re.compile(r"\n\s*")
 _MIN_FREE_QUOTE_WORDS = 6  # an unattributed quotation shorter than this is a title or scare quote
 _MAX_FRAME_GAP = 250  # characters: '"A," said X, a long role description. "B."' is still one quote
+_SENT_BREAK = re.compile(r"[.!?][\"”’'»]*\s+[A-Z“\"]|\n")  # a sentence or paragraph ends between two marks
 _NEAR = 3  # characters: a mark this close outside a sentence still belongs to it
 
 
@@ -85,7 +86,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         for k in _marks_beside(doc, f, marked, linked, para_of, sents):
             linked[k] = fi
 
-    _continue_quotes(text, marked, linked, frames, para_of)
+    _continue_quotes(text, marked, linked, frames, para_of, consumed)
 
     by_frame: dict[int, list[int]] = {}
     for k, fi in sorted(linked.items()):
@@ -160,8 +161,22 @@ def _marks_beside(doc: Doc, f: Frame, marked: tuple[Marked, ...], linked: dict[i
 
 
 def _continue_quotes(text: str, marked: tuple[Marked, ...], linked: dict[int, int], frames: list[Frame],
-                     para_of) -> None:
-    """'"A," he said. "B."': a quotation right after an attributed one in the same paragraph joins it."""
+                     para_of, consumed: set[int]) -> None:
+    """'"A," he said. "B."': a quotation right after an attributed one in the same paragraph joins it.
+
+    Also backwards: in '"A," X said, "B."' the parser may take B for the verb's clause, which links B
+    to the frame and leaves A alone; A, just before the frame that took B, is the same quotation.
+    """
+    for k in range(len(marked) - 2, -1, -1):
+        if k in linked or k + 1 not in linked:
+            continue
+        cur, nxt = marked[k], marked[k + 1]
+        f = frames[linked[k + 1]]
+        if f.content is not None and f.content[0] < nxt.start - _NEAR:
+            continue  # 'adding that X would send a "strong message"': a mixed quote, not a continuation
+        if (k not in consumed and cur.end <= f.cue[0] < nxt.start and nxt.start - cur.end <= _MAX_FRAME_GAP
+                and not _SENT_BREAK.search(text, max(cur.end - 1, 0), nxt.start)):
+            linked[k] = linked[k + 1]
     for k in range(1, len(marked)):
         if k in linked or k - 1 not in linked:
             continue
@@ -234,9 +249,37 @@ def _nested(doc: Doc, drafts: list[_Draft]) -> set[int]:
                 e.end = _trim_end(doc, comma.i, e.start)
                 d.speaker_i = e.frame.speaker_i  # type: ignore[union-attr]
                 break
+            k = _matrix_conj(doc, cue, e.frame.cue_i)  # type: ignore[union-attr]
+            if k is not None and doc[k].idx > e.start:
+                e.end = _trim_end(doc, k, e.start)
+                d.speaker_i = e.frame.speaker_i  # type: ignore[union-attr]
+                break
             out.add(id(d))
             break
     return out
+
+
+_AUX_DEPS = frozenset({"aux", "auxpass"})
+
+
+def _matrix_conj(doc: Doc, cue, outer_i: int) -> int | None:
+    """'X complained (that) Y had attacked him and questioned why ...': a cue verb conjoined to a verb of
+    the outer content, but in the outer cue's own form (both simple past, both participles) while
+    that verb differs (another tense, an auxiliary), is the outer speaker's next statement misattached
+    by the parser. Returns the token where the outer content ends (the conjunction), else None."""
+    head = cue.head
+    outer = doc[outer_i]
+    if cue.dep_ != "conj" or head.i == outer_i or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    if cue.tag_ != outer.tag_ or cue.tag_ not in ("VBD", "VBZ", "VBG", "VBP"):
+        return None
+    if head.tag_ == cue.tag_ and not any(c.dep_ in _AUX_DEPS for c in head.children):
+        return None  # 'said rebels seized the town and demanded ...': the rebels' acts, one report
+    k = cue.i
+    while k - 1 > head.i and (doc[k - 1].dep_ == "cc" or doc[k - 1].is_punct or doc[k - 1].head.i == cue.i
+                              and doc[k - 1].dep_ == "advmod"):
+        k -= 1
+    return k if k < cue.i else None
 
 
 def _trim_end(doc: Doc, i: int, floor: int) -> int:

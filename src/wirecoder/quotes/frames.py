@@ -93,20 +93,32 @@ def _child(tok: Token, deps: tuple[str, ...], lower: str | None = None) -> Token
     return None
 
 
+def _clause_child(tok: Token) -> Token | None:
+    """The cue's clause complement. With two ("Headline news: X said Y"), the parser has taken the
+    sentence before a colon or dash for a second one; the clause after the cue is what was said."""
+    ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
+    if len(ccomps) > 1:
+        return next((c for c in ccomps if c.i > tok.i), ccomps[0])
+    return ccomps[0] if ccomps else None
+
+
 def _content(doc: Doc, tok: Token, lex: CueLexicon):
     """(kind, span) for the complement of a cue verb, or None."""
     lemma = lex.lemma(tok)
-    ccomp = _child(tok, ("ccomp",))
+    ccomp = _clause_child(tok)
     if ccomp is not None and (lemma in lex.clause_verbs or any(
             (lemma, c.lower_) in lex.phrasal_clause_verbs for c in tok.children if c.dep_ in ("prt", "prep", "dobj"))):
         return "clause", _subtree(doc, ccomp)
     if lemma in lex.clause_verbs:
-        # "said in a statement that ...": the clause hangs off the noun
+        # "said in a statement that ...", "said in one of a series of posts that ...": the parser
+        # hangs the that-clause off a noun of the prepositional phrase
         for prep in tok.children:
-            if prep.dep_ == "prep":
-                noun = _child(prep, ("pobj",))
-                if noun is not None and noun.lemma_.lower() in lex.noun_cues:
-                    clause = _child(noun, ("acl", "ccomp"))
+            if prep.dep_ == "prep" and prep.i > tok.i:
+                for noun in prep.subtree:
+                    if noun.pos_ not in ("NOUN", "PROPN", "NUM"):
+                        continue
+                    # a 'relcl' with 'that' as its marker (not its subject or object) is a complement
+                    clause = _child(noun, ("acl", "ccomp", "relcl"))
                     if clause is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
                         return "clause", _subtree(doc, clause)
     if lemma in lex.as_verbs:
@@ -162,6 +174,8 @@ def find_frames(doc: Doc, lex: CueLexicon, marked: tuple[Marked, ...], sents: Se
             continue  # a verb inside a quotation is quoted, not a frame
         spk = subject_of(tok)
         if spk is None:
+            spk = _detached_subject(doc, tok, sents)
+        if spk is None:
             continue
         if inside_marks(starts, marked, spk.idx):  # '"The government," said X, "..."': X, not the quoted subject
             quoted = spk
@@ -198,7 +212,10 @@ def find_frames(doc: Doc, lex: CueLexicon, marked: tuple[Marked, ...], sents: Se
             continue
         kind, (cs, ce, ti, tj) = found
         if ti <= spk.i < tj and not around:
-            continue  # the speaker sits inside the content: a misparse
+            rest = _after_fronted(doc, tok, spk, ti, tj)
+            if rest is None:
+                continue  # the speaker sits inside the content: a misparse
+            cs, ce, ti, tj = rest
         frames.append(Frame(kind, cue, tok.i, spk.i, (cs, ce), (ti, tj), inverted=tj <= tok.i, colon=colon))
     return frames
 
@@ -255,6 +272,41 @@ def _around(doc: Doc, tok: Token, spk: Token, sents: SentIndex):
         whole = _span(doc, sent.start, sent.end) if n_left else right
         return ("clause", whole) if whole else None
     return None
+
+
+_NAME_ENTS = frozenset({"PERSON", "ORG"})
+
+
+def _detached_subject(doc: Doc, tok: Token, sents: SentIndex) -> Token | None:
+    """'Jane Roe, a lawyer helping the families, said ...': a long apposition can leave the name
+    attached inside it and the main speech verb with no subject. The sentence's first name,
+    set off by a comma, speaks, when the verb is the root right after a comma and has a clause."""
+    if tok.dep_ != "ROOT" or tok.i == 0 or doc[tok.i - 1].text != "," or _clause_child(tok) is None:
+        return None
+    sent = sents.of(tok.i)
+    for ent in doc.ents:
+        if ent.start < sent.start:
+            continue
+        if ent.end >= tok.i - 1:
+            break
+        if ent.label_ in _NAME_ENTS and doc[ent.end].text == ",":
+            return ent.root
+    return None
+
+
+def _after_fronted(doc: Doc, tok: Token, spk: Token, ti: int, tj: int):
+    """'the rule, which officials said will take effect in May': the relative pronoun opening the
+    clause is its subject or object, moved in front of the frame; what was said is the rest after the cue."""
+    if doc[ti].lower_ not in _REL_PRONOUNS | {"what"} or not (ti < spk.i < tok.i < tj):
+        return None
+    if any(t.dep_ == "ROOT" or t.i == tok.i or t.head.i != t.i and t.head.i not in range(ti, tj) for t in doc[ti:ti + 1]):
+        return None
+    if ti > 0 and doc[ti - 1].text == ",":
+        # 'the levy, which officials said will take effect in May, drew protests': a clause set off by
+        # commas ends at the next one (the parser often runs it on into the main verb)
+        tj = next((t.i for t in doc[tok.i + 1:tj] if t.text == ","), tj)
+    rest = _span(doc, tok.i + 1, tj)
+    return rest if rest is not None and rest[3] - rest[2] >= 2 else None
 
 
 def _as_mark(tok: Token) -> bool:
