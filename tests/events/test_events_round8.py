@@ -145,3 +145,12 @@ def test_no_pairing_leaves_the_host_unnamed(nlp):
     doc = nlp("Germany criticised Iran last week. Spain hosted a summit. Four Iranian diplomats were expelled.")
     ev = next(e for e in doc._.wc_events if e.cameo == "166")
     assert not ev.source
+
+
+def test_traded_accusations_have_both_parties_as_sources(nlp):
+    ev = next(e for e in nlp("Poland and Belarus traded accusations for weeks.")._.wc_events if e.type == "ACCUSE")
+    assert sorted(r.code for r in ev.source) == ["BLR", "POL"]
+
+
+def test_exchanged_fire_is_fighting(events):
+    assert ("ASSAULT", "190") in events("India and Pakistan exchanged fire across the border on Sunday.")
