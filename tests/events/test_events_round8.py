@@ -154,3 +154,39 @@ def test_traded_accusations_have_both_parties_as_sources(nlp):
 
 def test_exchanged_fire_is_fighting(events):
     assert ("ASSAULT", "190") in events("India and Pakistan exchanged fire across the border on Sunday.")
+
+
+# --- police actions and casualties of named attacks ---
+
+def test_casualties_of_an_attack_take_its_doer(nlp):
+    for text, code in [("Two people died in an Israeli air strike on the town.", "ISR"),
+                       ("Three villagers were wounded by Syrian army shelling.", "SYR")]:
+        ev = next(e for e in nlp(text)._.wc_events if e.type == "ASSAULT")
+        assert [r.code for r in ev.source] == [code], text
+
+
+def test_killed_in_police_firing_has_the_police_as_doer(nlp):
+    ev = next(e for e in nlp("Two persons were killed in police firing near the station on Thursday."
+                             )._.wc_events if e.type == "ASSAULT")
+    assert [r.name.lower() for r in ev.source] == ["police"]
+
+
+@pytest.mark.parametrize("text", [
+    "The police have booked 25 persons for rioting.",
+    "Ten persons were held for violating the curfew.",
+    "The two men were remanded in custody till Monday.",
+    "Egypt activist released in case that raises fears",
+])
+def test_police_actions_on_people(events, text):
+    assert any(t in ("COERCE", "RETREAT") for t, _ in events(text))
+
+
+@pytest.mark.parametrize("text", [
+    "We booked a hotel near the border.",
+    "The ceasefire held through the weekend.",
+    "He held the government responsible for the deaths.",
+    "Elections were held in March.",
+    "The accused was granted bail by the court.",
+])
+def test_no_event_in_bookings_months_or_participles_used_as_nouns(events, text):
+    assert [t for t, _ in events(text) if t in ("COERCE", "PROTEST", "ACCUSE", "THREATEN")] == []

@@ -346,6 +346,8 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
         if ordered is not None:  # "ordered the newspaper to suspend publication" (.directives)
             source, target = finder.clause_sides(ordered[0])[0], finder.refs([ordered[1]])
     source, target = _theme(p.theme, anchor, source, target, finder)
+    if not any(r.code for r in source) and lex.lemma(anchor) in lex.casualty_verbs:
+        source = _attack_source(anchor, finder, lex) or source  # "died in an Israeli air strike"
     source, target = conflict_sides(finder, lex, anchor, source, target)  # "an insurgency in which N died"
     source, target = host_sides(p, anchor, source, target, finder, lex)  # "its staff were expelled" (.hosts)
     toks = [doc[i] for i in c.m.tokens]
@@ -383,6 +385,26 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
 def _protesters_act(anchor: Token, lex: Lexicon) -> bool:
     subj, passive = clause_subject(anchor)
     return not passive and bool(subj) and lex.lemma(subj[0]) in lex.frame_nouns
+
+
+def _attack_source(verb: Token, finder: SideFinder, lex: Lexicon) -> list[ActorRef]:
+    """The doer named on the attack a casualty verb reports ("killed in police firing", "died in a
+    rebel attack", "were wounded by army shelling"): the attack noun's possessor or modifier."""
+    for c in verb.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "during", "by"):
+            for n in (g for g in c.children if g.dep_ == "pobj"):
+                pats = lex.lookup(lex.lemma(n), "NOUN")
+                if any(p.type == "ASSAULT" for p in pats):
+                    refs = finder.noun_sides(n)[0]
+                    if refs:
+                        return refs
+                # "in police firing" read as 'police' with a participle: the group is the doer
+                if n.lemma_.lower() in finder.agents and any(
+                        g.dep_ == "acl" and g.tag_ == "VBG" and any(p.type == "ASSAULT" for p in
+                                                                    lex.lookup(lex.lemma(g), "VERB"))
+                        for g in n.children):
+                    return finder.refs([n])
+    return []
 
 
 def _disaster(sent: Span, lex: Lexicon) -> bool:

@@ -234,7 +234,9 @@ class SideFinder:
         return _dedupe(source), target
 
     def _modifier_refs(self, tok: Token) -> list[ActorRef]:
-        if tok.dep_ in ("amod", "compound") and tok.pos_ not in ("PROPN", "ADJ") and tok.ent_type_ == "":
+        # "air strike", "car bomb": a common-noun modifier is no side, unless it names a group ("police firing")
+        if tok.dep_ in ("amod", "compound") and tok.pos_ not in ("PROPN", "ADJ") and tok.ent_type_ == "" \
+                and tok.lemma_.lower() not in self.agents:
             return []
         return self.refs([tok])
 

@@ -16,6 +16,7 @@ from ..actors.tables import load_tables
 from .ontology import Lexicon, Pattern, load_lexicon
 
 _OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _PARTICLE_DEPS = frozenset({"prt", "advmod", "prep", "compound:prt"})
 _MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
 
@@ -126,12 +127,14 @@ def _person_words() -> frozenset[str]:
 
 def _human_patient(tok: Token) -> bool:
     """Whether what the verb acts on is people: its object, passive subject or the noun it describes
-    ("gas released from a tank", "footage that police released"); true when none is named."""
+    ("gas released from a tank", "footage that police released"); false when none is named."""
     pats = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.dep_ in ("acl", "relcl"):
         pats.append(tok.head)
+    if not pats and tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children):
+        pats = [c for c in tok.children if c.dep_ == "nsubj"]  # headline passive: "Egypt activist released"
     if not pats:
-        return True
+        return False  # "the ceasefire held": nobody acted on
     words = _person_words()
     for p in pats:
         heads = [p] + [g for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -159,6 +162,10 @@ def _subject_in(tok: Token, lemmas: frozenset[str]) -> bool:
 
 def match(lex: Lexicon, tok: Token) -> Match | None:
     """The most specific pattern that fits ``tok`` in its parse, or None (also when a blocker fits)."""
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "in March", "the fall of 2019": part of a time expression
+    if tok.pos_ == "VERB" and tok.dep_ in _ARGUMENT_DEPS and any(c.dep_ == "det" for c in tok.children):
+        return None  # "the accused was released", "the wounded": a participle used as a noun names people
     pats = candidates(lex, tok)
     if not pats:
         return None
