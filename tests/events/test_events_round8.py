@@ -190,3 +190,33 @@ def test_police_actions_on_people(events, text):
 ])
 def test_no_event_in_bookings_months_or_participles_used_as_nouns(events, text):
     assert [t for t, _ in events(text) if t in ("COERCE", "PROTEST", "ACCUSE", "THREATEN")] == []
+
+
+def test_a_blast_restating_an_accident_is_no_attack(events):
+    text = ("Six workers were hurt when a furnace at a steel plant exploded on Thursday. "
+            "The explosion occurred at a metal company in the industrial estate, police said.")
+    assert [e for e in events(text) if e[0] == "ASSAULT"] == []
+
+
+def test_a_bomb_after_an_accident_is_still_an_attack(events):
+    text = "A furnace at the plant exploded on Monday. Hours later a bomb explosion killed five soldiers in the town."
+    assert [e for e in events(text) if e[0] == "ASSAULT"]
+
+
+def test_dying_in_a_period_is_no_die_in(events):
+    assert [e for e in events("Dozens of people died by poisoning in recent weeks.") if e[0] == "PROTEST"] == []
+
+
+def test_claims_said_in_a_report_are_coded(events):
+    text = "The rights group said in a report that soldiers assaulted civilians during the election."
+    assert [e for e in events(text) if e[0] == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", ["Troops repelled an attack on the base.",
+                                  "The army beat back a rebel offensive near the town."])
+def test_repelling_an_attack_is_fighting(events, text):
+    assert ("ASSAULT", "190") in events(text)
+
+
+def test_holding_a_protest_outside_an_institution_is_no_arrest(events):
+    assert [e for e in events("Students held a sit-in outside parliament.") if e[0] == "COERCE"] == []

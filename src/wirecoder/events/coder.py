@@ -137,6 +137,8 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
     noun_cands: list[_Cand] = []
     for m in nouns:
         n = m.head
+        if n.dep_ == "compound" and n.head.i in m.tokens:
+            n = n.head  # "a sit-in", "a die-in": the parser heads the unit on its particle
         base = m.pattern.conf or 0.5
         head = n.head
         if n.dep_ in ("dobj", "obj") and lex.lemma(head) in lex.light_verbs:
@@ -240,9 +242,18 @@ def _document_clauses(sent: Span, lex: Lexicon) -> set[int]:
     """Relative clauses of documents state their content: "a resolution that aims to impose a blockade"."""
     out: set[int] = set()
     for tok in sent:
-        if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in lex.documents and not _own_plan(tok.head, lex):
+        if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in lex.documents and not _own_plan(tok.head, lex) \
+                and not _said_in(tok, lex):
             out.update(t.i for t in tok.subtree)
     return out
+
+
+def _said_in(clause: Token, lex: Lexicon) -> bool:
+    """'X said in a report that Y raped civilians': the that-clause is what the speaker says (the parser
+    hangs it on the document); it is reported like any other statement, not a document's content."""
+    doc_noun = clause.head
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and doc_noun.dep_ == "pobj" \
+        and doc_noun.head.lower_ in ("in", "through") and lex.lemma(doc_noun.head.head) in lex.speech
 
 
 def _own_plan(noun: Token, lex: Lexicon) -> bool:
@@ -354,7 +365,8 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
     trig = (min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
     qi = quotes.index_of(trig)
     source = quotes.source(qi, source, _subject_word(c))
-    if p.type == "ASSAULT" and not any(r.code for r in source) and _disaster(anchor.sent, lex):
+    if p.type == "ASSAULT" and not any(r.code for r in source) and (
+            _disaster(anchor.sent, lex) or _accident_restated(c.m.head, lex)):
         return None  # "killed in an earthquake": harm without an attacker
     mod: Modality = modality(anchor, noun, lex)
     typ, mode = p.type or "", p.mode
@@ -405,6 +417,21 @@ def _attack_source(verb: Token, finder: SideFinder, lex: Lexicon) -> list[ActorR
                         for g in n.children):
                     return finder.refs([n])
     return []
+
+
+_BLASTS = frozenset({"explosion", "blast", "explode", "fire", "blaze"})
+
+
+def _accident_restated(trigger: Token, lex: Lexicon) -> bool:
+    """"... when a furnace exploded. The explosion occurred at ...": a blast that the sentence before
+    told as an accident, with no weapon named in its own sentence."""
+    sent = trigger.sent
+    if lex.lemma(trigger) not in _BLASTS or sent.start == 0:
+        return False
+    weapons = lex.word_class("weapon")
+    if any(t.lemma_.lower() in weapons for t in sent):
+        return False
+    return _disaster(trigger.doc[sent.start - 1].sent, lex)
 
 
 def _disaster(sent: Span, lex: Lexicon) -> bool:

@@ -121,8 +121,10 @@ def _person_words() -> frozenset[str]:
     """People nouns: the built-in word classes (a user's trigger file adds patterns, not classes) and
     the actor role words."""
     lex = load_lexicon()
-    return (lex.word_class("captive") | lex.word_class("agents") | lex.word_class("persons")
-            | frozenset(load_tables().roles))
+    tables = load_tables()
+    words = lex.word_class("captive") | lex.word_class("agents") | lex.word_class("persons") | frozenset(tables.roles)
+    # bodies and institutions are no one a hand can hold or release ("held a sit-in outside parliament")
+    return words - lex.word_class("institutions")
 
 
 def _human_patient(tok: Token) -> bool:
@@ -140,7 +142,7 @@ def _human_patient(tok: Token) -> bool:
         heads = [p] + [g for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                        if g.dep_ == "pobj"] + [c for c in p.children if c.dep_ == "conj"]
         for h in heads:
-            if h.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or h.lower_ in _PERSONAL \
+            if h.ent_type_ in ("PERSON", "NORP") or h.lower_ in _PERSONAL \
                     or h.lemma_.lower() in words or h.lower_ in words:
                 return True
     return False
