@@ -33,6 +33,7 @@ from .background import (
 from .directives import (cause_of_death, directives, dismissals, involved_passive, mission, ordered_party, put_under,
                          retype)
 from .conflict import conflict_sides
+from .harm import accident_restated, attack_source, disaster
 from .hosts import host_sides
 from .implicit import indirect_target
 from .modality import Modality, is_historical, modality
@@ -358,7 +359,7 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
             source, target = finder.clause_sides(ordered[0])[0], finder.refs([ordered[1]])
     source, target = _theme(p.theme, anchor, source, target, finder)
     if not any(r.code for r in source) and lex.lemma(anchor) in lex.casualty_verbs:
-        source = _attack_source(anchor, finder, lex) or source  # "died in an Israeli air strike"
+        source = attack_source(anchor, finder, lex) or source  # "died in an Israeli air strike"
     source, target = conflict_sides(finder, lex, anchor, source, target)  # "an insurgency in which N died"
     source, target = host_sides(p, anchor, source, target, finder, lex)  # "its staff were expelled" (.hosts)
     toks = [doc[i] for i in c.m.tokens]
@@ -366,7 +367,7 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
     qi = quotes.index_of(trig)
     source = quotes.source(qi, source, _subject_word(c))
     if p.type == "ASSAULT" and not any(r.code for r in source) and (
-            _disaster(anchor.sent, lex) or _accident_restated(c.m.head, lex)):
+            disaster(anchor.sent, lex) or accident_restated(c.m.head, lex)):
         return None  # "killed in an earthquake": harm without an attacker
     mod: Modality = modality(anchor, noun, lex)
     typ, mode = p.type or "", p.mode
@@ -399,56 +400,7 @@ def _protesters_act(anchor: Token, lex: Lexicon) -> bool:
     return not passive and bool(subj) and lex.lemma(subj[0]) in lex.frame_nouns
 
 
-def _attack_source(verb: Token, finder: SideFinder, lex: Lexicon) -> list[ActorRef]:
-    """The doer named on the attack a casualty verb reports ("killed in police firing", "died in a
-    rebel attack", "were wounded by army shelling"): the attack noun's possessor or modifier."""
-    for c in verb.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "during", "by"):
-            for n in (g for g in c.children if g.dep_ == "pobj"):
-                pats = lex.lookup(lex.lemma(n), "NOUN")
-                if any(p.type == "ASSAULT" for p in pats):
-                    refs = finder.noun_sides(n)[0]
-                    if refs:
-                        return refs
-                # "in police firing" read as 'police' with a participle: the group is the doer
-                if n.lemma_.lower() in finder.agents and any(
-                        g.dep_ == "acl" and g.tag_ == "VBG" and any(p.type == "ASSAULT" for p in
-                                                                    lex.lookup(lex.lemma(g), "VERB"))
-                        for g in n.children):
-                    return finder.refs([n])
-    return []
 
-
-_BLASTS = frozenset({"explosion", "blast", "explode", "fire", "blaze"})
-
-
-def _accident_restated(trigger: Token, lex: Lexicon) -> bool:
-    """"... when a furnace exploded. The explosion occurred at ...": a blast that the sentence before
-    told as an accident, with no weapon named in its own sentence."""
-    sent = trigger.sent
-    if lex.lemma(trigger) not in _BLASTS or sent.start == 0:
-        return False
-    weapons = lex.word_class("weapon")
-    if any(t.lemma_.lower() in weapons for t in sent):
-        return False
-    return _disaster(trigger.doc[sent.start - 1].sent, lex)
-
-
-def _disaster(sent: Span, lex: Lexicon) -> bool:
-    """Harm in this sentence has a natural or accidental cause: a disaster noun, or a furnace, vehicle
-    or building that exploded, plunged or collapsed ("when a furnace at the plant exploded")."""
-    if any(t.lemma_.lower() in lex.disaster for t in sent if t.pos_ == "NOUN"):
-        return True
-    things, verbs = lex.word_class("accident_things"), lex.word_class("accident_verbs")
-    for t in sent:
-        if t.pos_ != "VERB" or lex.lemma(t) not in verbs:
-            continue
-        for s in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
-            lemma = s.lemma_.lower()
-            if lemma in things or lemma == "tank" and any(
-                    c.dep_ in ("compound", "amod") and c.lower_ in lex.word_class("storage_words") for c in s.children):
-                return True
-    return False
 
 
 def _theme(theme: str | None, anchor: Token, source: list[ActorRef], target: list[ActorRef],

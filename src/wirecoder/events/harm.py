@@ -1,0 +1,67 @@
+"""Harm and its doers: accidents that are no attack, and the attack a casualty verb reports.
+
+* *Accidents*: harm in a sentence that names a disaster ("killed in an earthquake") or a furnace,
+  vehicle or building that exploded, plunged or collapsed ("hurt when a furnace exploded") has no
+  attacker; an ASSAULT with no coded doer there is dropped, and so is a blast in the next sentence
+  that restates it ("The explosion occurred at ...") when that sentence names no weapon.
+* *Doers of named attacks*: "died in an Israeli air strike", "killed in police firing", "wounded by
+  army shelling": the casualty verb's event takes the attack noun's possessor or modifier as source.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..records import ActorRef
+from .ontology import Lexicon
+from .sides import SideFinder
+
+_BLASTS = frozenset({"explosion", "blast", "explode", "fire", "blaze"})
+
+
+def attack_source(verb: Token, finder: SideFinder, lex: Lexicon) -> list[ActorRef]:
+    """The doer named on the attack a casualty verb reports ("killed in police firing", "died in a
+    rebel attack", "were wounded by army shelling"): the attack noun's possessor or modifier."""
+    for c in verb.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "during", "by"):
+            for n in (g for g in c.children if g.dep_ == "pobj"):
+                pats = lex.lookup(lex.lemma(n), "NOUN")
+                if any(p.type == "ASSAULT" for p in pats):
+                    refs = finder.noun_sides(n)[0]
+                    if refs:
+                        return refs
+                # "in police firing" read as 'police' with a participle: the group is the doer
+                if n.lemma_.lower() in finder.agents and any(
+                        g.dep_ == "acl" and g.tag_ == "VBG" and any(p.type == "ASSAULT" for p in
+                                                                    lex.lookup(lex.lemma(g), "VERB"))
+                        for g in n.children):
+                    return finder.refs([n])
+    return []
+
+
+def accident_restated(trigger: Token, lex: Lexicon) -> bool:
+    """A blast that restates the sentence before, told there as an accident ("... when a furnace exploded.
+    The explosion occurred at ..."), with no weapon named in its own sentence."""
+    sent = trigger.sent
+    if lex.lemma(trigger) not in _BLASTS or sent.start == 0:
+        return False
+    weapons = lex.word_class("weapon")
+    if any(t.lemma_.lower() in weapons for t in sent):
+        return False
+    return disaster(trigger.doc[sent.start - 1].sent, lex)
+
+
+def disaster(sent: Span, lex: Lexicon) -> bool:
+    """Harm in this sentence has a natural or accidental cause: a disaster noun, or a furnace, vehicle
+    or building that exploded, plunged or collapsed ("when a furnace at the plant exploded")."""
+    if any(t.lemma_.lower() in lex.disaster for t in sent if t.pos_ == "NOUN"):
+        return True
+    things, verbs = lex.word_class("accident_things"), lex.word_class("accident_verbs")
+    for t in sent:
+        if t.pos_ != "VERB" or lex.lemma(t) not in verbs:
+            continue
+        for s in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
+            lemma = s.lemma_.lower()
+            if lemma in things or lemma == "tank" and any(
+                    c.dep_ in ("compound", "amod") and c.lower_ in lex.word_class("storage_words") for c in s.children):
+                return True
+    return False
