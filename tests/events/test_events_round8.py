@@ -220,3 +220,12 @@ def test_repelling_an_attack_is_fighting(events, text):
 
 def test_holding_a_protest_outside_an_institution_is_no_arrest(events):
     assert [e for e in events("Students held a sit-in outside parliament.") if e[0] == "COERCE"] == []
+
+
+def test_a_pledged_act_with_a_pattern_is_coded_as_that_act(events):
+    assert events("NATO allies pledged to preserve their open-door policy on Tuesday.") == [("REJECT", "124")]
+    assert ("AGREE", "037") in events("Russia promised to withdraw its troops from the border.")
+
+
+def test_a_bare_pledge_stays_an_agreement(events):
+    assert ("AGREE", "030") in events("The two leaders pledged closer cooperation.")

@@ -128,6 +128,10 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
     # "occupied Ukraine", "disputed region": a participle before its noun describes, it does not report
     verbal = [m for m in matches.values() if m.pattern.pos != "NOUN" and m.head.dep_ not in ("amod", "compound")
               and not attributive_participle(m.head)]
+    # "pledged to preserve the policy": a pledge whose act has a pattern is coded as that act (intent)
+    pledges = lex.word_class("pledge_verbs")
+    verbal = [m for m in verbal if not (lex.lemma(m.head) in pledges and any(
+        c.dep_ == "xcomp" and c.i in matches and matches[c.i].pattern.pos != "NOUN" for c in m.head.children))]
     cands: list[_Cand] = [_Cand(m, m.head, None, m.pattern.conf or 0.8, "verb") for m in verbal]
     cands += _must_requests(sent, lex, matches)
     cands += [_Cand(m, a, None, 0.7, "verb") for m, a in directives(sent, lex, matches) + dismissals(sent, lex)]
