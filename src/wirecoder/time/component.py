@@ -19,15 +19,18 @@ from ..nlp.extensions import register_extensions
 from ..records import TimeExpression
 from .lexicon import lexicon, patterns
 from .narrative import resolve_anaphora
-from .rules import Context
+from .rules import _FRACTION_OF, Context
 from .rules_extra import RULES
-from .tense import future_cue, tense_of
+from .tense import future_cue, governing_verb, tense_of
 
 # Quarterly-results copy: its "a year ago" means the same quarter of the previous year.
 _EARNINGS = re.compile(r"\b(?:net income|earnings|net loss|profit|revenue|per share|a share)\b", re.I)
 _QUARTER = re.compile(r"\bquarter", re.I)
 _BARE_UNITS = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE", "hours": "H"}
 _AGE = re.compile(r"\bold\b|-old\b", re.I)
+_DEADLINE_PREPS = frozenset({"until", "till", "til"})
+# Present-tense reporting verbs tell of the day itself ("officials say Monday"), not a plan.
+_REPORTING = frozenset({"say", "tell", "report", "announce", "state", "confirm", "claim", "add", "note"})
 
 # Order breaks ties between equally long matches: the first listed wins.
 _PRIORITY = {name: i for i, name in enumerate(RULES)}
@@ -62,6 +65,21 @@ def _is_year(doc: Doc, idx: _TokenIndex, s: int, e: int) -> bool:
     return not (tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") and tok.dep_ == "nummod")
 
 
+def _after_until(tok: Token) -> bool:
+    """The expression is the object of "until" (a deadline): the word before it, or a
+    preposition a few steps up the parse ("until 9 a.m. Tuesday")."""
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in _DEADLINE_PREPS:
+        return True
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.dep_ == "prep":
+            return t.lower_ in _DEADLINE_PREPS
+    return False
+
+
 def _tense_fn(doc: Doc, idx: _TokenIndex):
     has_parse = doc.has_annotation("DEP")
 
@@ -73,7 +91,17 @@ def _tense_fn(doc: Doc, idx: _TokenIndex):
             return None
         if future_cue(tok):
             return "future"
+        if tok.i > 0 and doc[tok.i - 1].lower_ == "effective":
+            return None  # "a rule effective Feb. 1": the nearest such day, whatever the tense
         t = tense_of(tok)
+        if t in ("present", "perfect") and _after_until(tok):
+            return "future"  # "has given them until Tuesday", "talks run until Friday"
+        if t == "present":
+            verb = governing_verb(tok)
+            if verb is not None and verb.lemma_.lower() in _REPORTING:
+                return "report"  # "officials say Monday": a report of the day, not a plan
+            if verb is not None and verb.lower_ in lexicon()["same_past_forms"]:
+                return None  # "stocks hurt", "oil prices hit": the tagger cannot tell the tense
         return "past" if t == "perfect" else t
     return tense_at
 
@@ -104,6 +132,19 @@ def _select(cands: list[tuple[int, int, int, list[TimeExpression]]]) -> list[Tim
         kept.extend(recs)
     kept.sort(key=lambda r: r.start)
     return kept
+
+
+def _not_modifiers(doc: Doc, idx: _TokenIndex, found: list[TimeExpression]) -> list[TimeExpression]:
+    """Drop "future" / "quarterly" where they modify a noun ("future earnings")."""
+    words = lexicon()["not_as_modifier"]
+    out = []
+    for t in found:
+        if t.text.lower() in words and doc.has_annotation("DEP"):
+            tok = idx.at(t.start)
+            if tok is not None and tok.dep_ == "amod" and tok.head.i > tok.i:
+                continue
+        out.append(t)
+    return out
 
 
 def _date_clock_times(doc: Doc, idx: _TokenIndex, found: list[TimeExpression]) -> list[TimeExpression]:
@@ -146,6 +187,10 @@ def _ner_extras(doc: Doc, found: list[TimeExpression], ctx: Context) -> list[Tim
         low = ent.text.lower()
         if not any(u in low for u in units) or _AGE.search(low):
             continue
+        if low in lexicon()["not_as_modifier"] and ent.root.dep_ == "amod":
+            continue
+        if "quarter" in low and _FRACTION_OF.match(doc.text, ent.end_char):
+            continue  # "more than a quarter of the market"
         bare = low.removeprefix("the ").strip()
         if bare in _BARE_UNITS:  # "for weeks", "the years": a vague span, PXW / PXY
             extra.append(TimeExpression(ent.start_char, ent.end_char, ent.text, "DURATION",
@@ -163,7 +208,7 @@ def find_timexes(doc: Doc) -> tuple[TimeExpression, ...]:
     ctx = Context(text=doc.text, dateline=dateline, tense_at=_tense_fn(doc, idx),
                   is_year=lambda s, e: _is_year(doc, idx, s, e),
                   earnings=bool(_QUARTER.search(doc.text) and _EARNINGS.search(doc.text)))
-    found = _select(_candidates(ctx))
+    found = _not_modifiers(doc, idx, _select(_candidates(ctx)))
     found = _date_clock_times(doc, idx, found)
     found = resolve_anaphora(found)
     found.extend(_ner_extras(doc, found, ctx))

@@ -118,8 +118,8 @@ def patterns() -> Patterns:
                     r"the\s+next|the\s+last|the\s+current|the\s+following|past|previous|coming|current)\s+"
                     r"(?P<unit>week|weekend|month|year|decade|century|quarter|spring|summer|autumn|winter)\b(?!-))"),
         # "more than seven hours", "three years", "two weeks ago", "five-hour", "the past two years"
-        "count": (rf"(?i:(?:(?P<mod>{mod_dur})\s+)?(?P<num>{num})(?:\s+more)?[\s-]+(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{unit})\b"
-                  rf"(?P<half>\s+and\s+a\s+half)?(?:\s+(?P<dir>ago|earlier|later|before|from\s+now|old))?(?P<old>-old)?)"),
+        "count": (rf"(?i:(?<![A-Za-z])(?:(?P<mod>{mod_dur})\s+)?(?P<num>{num})(?:\s+more)?[\s-]+(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{unit})\b"
+                  rf"(?P<half>\s+and\s+a\s+half)?(?:(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|from\s+now|old))?(?P<old>-old)?)"),
         # "the first hours", "the early years", "the weeks ahead": a vague span (PTXH, PXY, PXW)
         "vaguespan": (r"(?i:\bthe\s+(?:(?P<adj>first|early|final|closing|opening)\s+(?P<unit>hours|days|weeks|months|years)\b(?<!early\shours)|"
                       r"(?P<unit2>hours|days|weeks|months|years)\s+(?:ahead|to\s+come)\b))"),

@@ -22,7 +22,8 @@ from .lexicon import lexicon, month_number, number_value, unit_of, weekday_numbe
 class Context:
     text: str
     dateline: Date | None
-    tense_at: Callable[[int], str | None]  # "future" | "past" | "present" | None at a char offset
+    # "future" | "past" | "present" | "report" (a present-tense "says") | None at a char offset
+    tense_at: Callable[[int], str | None]
     is_year: Callable[[int, int], bool]  # token-level check that a 4-digit number is a year
     earnings: bool = False  # the text reports quarterly results: "a year ago" = that quarter last year
 
@@ -153,11 +154,19 @@ def r_mrel(m: re.Match, ctx: Context) -> list[TimeExpression]:
 _SPAN_KEEPS = {"last", "next", "this", "early", "late", "mid", "mid-", "earlier", "later"}
 
 
+# Words before a month that do not make it temporal by themselves ("and Jan Kavan")
+_WEAK_PRE = frozenset({"and", "or", "of", "to", "on", "that", "the", "between", "around"})
+_NAME_NEXT = re.compile(r"\s+[A-Z][a-z]+\b(?<!\b(?:I|A))")
+
+
 def r_mbare(m: re.Match, ctx: Context) -> list[TimeExpression]:
     word = m.group("mon")
     pre = (m.group("pre") or "").lower()
     if not pre and word.lower().rstrip(".") in lexicon()["months_guarded"]:
         return []
+    if (pre in _WEAK_PRE and word.lower().rstrip(".") in lexicon()["months_guarded"]
+            and _NAME_NEXT.match(ctx.text, m.end())):
+        return []  # "and Jan Kavan", "to May Wong": a first name before a surname
     if pre in ("each", "every"):
         mon = month_number(word)
         return [_mk(ctx, m.start(), m.end(), "SET", f"XXXX-{mon:02d}", None, relative=False)] if mon else []
@@ -176,9 +185,9 @@ def r_weekday(m: re.Match, ctx: Context) -> list[TimeExpression]:
     wd = weekday_number(m.group("wd"))
     rel = (m.group("rel") or "").lower()
     s = m.start() if rel in ("last", "next", "this", "coming", "past") else m.start("wd")
-    # "Monday morning" is dated by its day; the part of day stays in the span, as TimeBank
-    # mostly annotates it (TIMEX3's "TMO" suffix would only break value matching).
-    typ: TimexType = "DATE"
+    # "Monday morning" is a TIME in TIMEX3: the day with the part-of-day suffix (2022-01-10TMO)
+    part = (m.group("part") or "").lower()
+    typ: TimexType = "TIME" if part else "DATE"
     if ctx.dateline is None or wd is None:
         return [_mk(ctx, s, m.end(), typ, None, "day")]
     if rel in ("last", "past"):
@@ -190,9 +199,11 @@ def r_weekday(m: re.Match, ctx: Context) -> list[TimeExpression]:
     elif ctx.text.startswith("'s", m.end("wd")):
         direction = "past"  # "Wednesday's ruling" names a day already gone
     else:
-        direction = _direction(ctx, s, "past", present_future=False)
+        # "the leaders meet Monday": a present-tense clause with a weekday is a plan ahead
+        direction = _direction(ctx, s, "past", present_future=True)
     d = cal.weekday_date(ctx.dateline, wd, direction)
-    return [_mk(ctx, s, m.end(), typ, d.isoformat(), "day")]
+    suffix = f"T{lexicon()['parts_of_day'][part]}" if part else ""
+    return [_mk(ctx, s, m.end(), typ, d.isoformat() + suffix, "day")]
 
 
 _REL_SHIFT = {"this": 0, "current": 0, "the current": 0, "last": -1, "previous": -1, "the previous": -1,
@@ -268,6 +279,14 @@ def _duration_value(num: float | None, letter: str) -> str:
 _SPAN_GRANS = frozenset({"second", "minute", "hour", "day", "week"})
 
 
+# After "a second": a word that makes it the ordinal ("a second term"); time words keep the unit.
+_ORDINAL_NEXT = re.compile(r"\s+(?!(?:ago|later|earlier|before|after|or|and|of|longer|more|too|to|in|at|the|for)\b)"
+                           r"[A-Za-z]", re.I)
+# "quarter(s) of" something that is not a year: a fraction
+_FRACTION_OF = re.compile(r"\s+of\s+(?!(?:the|this|last|next|that|its|fiscal)\s+(?:fiscal\s+)?year\b|\d{4}\b|fiscal\b)",
+                          re.I)
+
+
 def r_count(m: re.Match, ctx: Context) -> list[TimeExpression]:
     if m.group("old") or (m.group("dir") or "").lower() == "old":
         return []  # ages ("a 57-year-old", "five years old") are not times of events
@@ -280,6 +299,10 @@ def r_count(m: re.Match, ctx: Context) -> list[TimeExpression]:
         num = num + 0.5 if num is not None else None
     direction = " ".join((m.group("dir") or "").lower().split())
     s, e = m.start(), m.end()
+    if gran == "second" and num == 1 and not direction and _ORDINAL_NEXT.match(ctx.text, e):
+        return []  # "a second term", "a second group": the ordinal, not one second
+    if gran == "quarter" and num is not None and num <= 3 and _FRACTION_OF.match(ctx.text, e):
+        return []  # "three-quarters of its food", "more than a quarter of the market"
     if gran == "quarter" and num is not None and 1600 <= num < 2100:
         return []  # "the 1988 quarter" is a year's quarter, not 1,988 of them
     if direction in ("later", "earlier", "before") and (gran in _SPAN_GRANS or num is None):
@@ -337,10 +360,18 @@ def r_daypart(m: re.Match, ctx: Context) -> list[TimeExpression]:
     return [_mk(ctx, m.start(), m.end(), "TIME", f"{d.isoformat()}T{lexicon()['parts_of_day'][part]}", "day")]
 
 
+_SOON_AFTER = re.compile(r"\s+(?:after|afterwards?|thereafter)\b", re.I)
+_AS_POSSIBLE = re.compile(r"\s+as\s+(?:possible|practicable|feasible)\b", re.I)  # a FUTURE_REF
+
+
 def r_ref(m: re.Match, ctx: Context) -> list[TimeExpression]:
     value = lexicon()["refs"].get(" ".join(m.group().lower().split()))
     if value is None:
         return []
+    if m.group().lower() == "soon" and (_SOON_AFTER.match(ctx.text, m.end()) or (
+            ctx.text[max(0, m.start() - 3):m.start()].lower() == "as " and ctx.text.startswith(" as", m.end())
+            and not _AS_POSSIBLE.match(ctx.text, m.end()))):
+        return []  # "as soon as", "soon after": TimeML signals relating two times, not a time
     typ: TimexType = "DURATION" if value.startswith("P") else "DATE"  # "recent months": PXM
     return [_mk(ctx, m.start(), m.end(), typ, value, None, relative=False)]
 

@@ -46,6 +46,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
             # past pledge; only plans ("was scheduled to meet Friday") stay ahead.
             if head.tag_ == "VBD" and head.lemma_.lower() not in lx["planning_verbs"]:
                 return "past"
+            if _past_perfect(head):
+                return "past"  # "had been due to expire Friday": a plan seen from the past, now gone
             return "future"
         if head.i != verb.i and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
             return "future"  # "the stock is to resume trading Tuesday": an arrangement ahead
@@ -58,6 +60,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     has = words & {"has", "have", "'ve", "'s"}
     if verb.tag_ == "VBN" and has and not (words & {"had"}):
         return "perfect"
+    if verb.tag_ == "VBG" and "been" in words:  # "have been searching since ...", "had been talking"
+        return "past" if "had" in words else "perfect" if has else None
     if words & {"had", "did", "was", "were"} or verb.tag_ == "VBD":
         return "past"
     if words & {"is", "are", "am", "'re", "'m", "do", "does"} or verb.tag_ in ("VBZ", "VBP"):
@@ -67,6 +71,16 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     if verb.tag_ == "VBG" and verb.head.i != verb.i and verb.head.pos_ in _VERB_POS:
         return verb_tense(verb.head, depth + 1) if depth < 6 else None
     return None
+
+
+def _past_perfect(head: Token) -> bool:
+    """"had been scheduled", "had planned", "had been due" (the "had" may sit on the copula)."""
+    for t in (head, head.head):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in t.children):
+            return True
+        if head.head.lemma_ != "be":
+            break
+    return False
 
 
 def future_cue(tok: Token) -> bool:
@@ -79,7 +93,26 @@ def future_cue(tok: Token) -> bool:
     if before.endswith(("as soon as", "as early as", "no later than", "next")):
         return True
     verb = governing_verb(tok)
-    return verb is not None and verb.lemma_.lower() in lx["planning_verbs"]
+    if verb is None or verb.lemma_.lower() not in lx["planning_verbs"]:
+        return False
+    if verb.lemma_.lower() in lx["planning_verbs_weak"]:
+        return _sets_a_date(tok, verb)
+    return True
+
+
+def _sets_a_date(tok: Token, verb: Token) -> bool:
+    """"set" / "push" plan a day only when the day is what they set: "set the vote for Friday",
+    "pushed back to Monday", "set Friday as the deadline"; not "the record set on Aug. 6"."""
+    if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
+        return True
+    t = tok
+    for _ in range(4):
+        if t.i == verb.i:
+            return False
+        if t.head.i == verb.i:
+            return t.dep_ in ("dobj", "oprd") or (t.dep_ == "prep" and t.lower_ in ("for", "to", "until", "till"))
+        t = t.head
+    return False
 
 
 def tense_of(tok: Token) -> Tense | None:
