@@ -404,9 +404,6 @@ def _protesters_act(anchor: Token, lex: Lexicon) -> bool:
     return not passive and bool(subj) and lex.lemma(subj[0]) in lex.frame_nouns
 
 
-
-
-
 def _theme(theme: str | None, anchor: Token, source: list[ActorRef], target: list[ActorRef],
            finder: SideFinder) -> tuple[list[ActorRef], list[ActorRef]]:
     """Intransitive and passive uses whose subject is a fixed side ("troops massed", "people died")."""
