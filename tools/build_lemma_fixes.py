@@ -38,7 +38,9 @@ FRAMES = {
 
 
 def trigger_verbs() -> set[str]:
-    verbs = set()
+    """Verb lemmas of the trigger table, plus the re- forms of classes.json's `re_verbs`."""
+    classes = json.loads((DATA / "classes.json").read_text(encoding="utf-8"))
+    verbs = {"re" + v for v in classes.get("re_verbs", ())}
     for line in (DATA / "triggers.jsonl").read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if not line or line.startswith(("#", "//")):

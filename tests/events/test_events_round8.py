@@ -229,3 +229,20 @@ def test_a_pledged_act_with_a_pattern_is_coded_as_that_act(events):
 
 def test_a_bare_pledge_stays_an_agreement(events):
     assert ("AGREE", "030") in events("The two leaders pledged closer cooperation.")
+
+
+@pytest.mark.parametrize("text, code", [("Police rearrested the activist on Monday.", "173"),
+                                        ("The government reimposed a curfew in the city.", "1723"),
+                                        ("The rebels reoccupied the town.", "192")])
+def test_re_verbs_are_the_same_act_again(events, text, code):
+    assert code in [c for _, c in events(text)]
+
+
+def test_a_re_verb_with_its_own_meaning_keeps_it():
+    from wirecoder.events.ontology import load_lexicon
+    fixes = load_lexicon().lemma_fixes
+    assert "resign" not in fixes and fixes.get("rearrest") == "arrest"
+
+
+def test_setting_shops_ablaze_destroys_property(events):
+    assert ("ASSAULT", "1712") in events("The mob set ablaze several shops in the old city.")

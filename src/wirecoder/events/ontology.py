@@ -85,7 +85,8 @@ class Lexicon:
     def lemma(self, tok) -> str:
         """The token's lemma, corrected where the statistical lemmatizer is known to err."""
         fixes = self.lemma_fixes or {}
-        return fixes.get(tok.lower_) or fixes.get(tok.lemma_.lower()) or tok.lemma_.lower()
+        lemma = fixes.get(tok.lower_) or fixes.get(tok.lemma_.lower()) or tok.lemma_.lower()
+        return fixes.get(lemma, lemma)  # "rearrested" -> "rearrest" -> "arrest" (re_verbs)
 
     def lookup(self, lemma: str, pos: str) -> tuple[Pattern, ...]:
         return self.patterns.get((lemma, pos), ())
@@ -176,6 +177,9 @@ def load_lexicon(user_file: str | None = None) -> Lexicon:
     index: dict[tuple[str, str], list[Pattern]] = {}
     for p in pats:
         index.setdefault((p.lemma, p.pos), []).append(p)
+    own = {lemma for lemma, _ in index}
+    # "reimposed", "rearrested": the same act again, unless the re- verb has patterns of its own
+    again = {"re" + v: v for v in cls.get("re_verbs", ()) if "re" + v not in own}
     ordered = {k: tuple(sorted(v, key=lambda p: (-p.specificity, -p.order))) for k, v in index.items()}
     types = onto["types"]
     return Lexicon(
@@ -190,7 +194,7 @@ def load_lexicon(user_file: str | None = None) -> Lexicon:
         nonintent_verbs=frozenset(cls["nonintent_verbs"]),
         intent={k: (v[0], v[1]) for k, v in onto.get("intent", {}).items()},
         disaster=frozenset(classes["disaster"]), deontic=frozenset(cls.get("deontic", ())),
-        lemma_fixes={**_generated_lemma_fixes(base), **cls.get("lemma_fixes", {})}, casualty_verbs=frozenset(cls.get("casualty_verbs", ())), frame_nouns=frozenset(cls.get("frame_nouns", ())),
+        lemma_fixes={**again, **_generated_lemma_fixes(base), **cls.get("lemma_fixes", {})}, casualty_verbs=frozenset(cls.get("casualty_verbs", ())), frame_nouns=frozenset(cls.get("frame_nouns", ())),
         frame_preps=frozenset(classes["frame_preps"]), plan_nouns=frozenset(cls.get("plan_nouns", ())),
         plan_verbs=frozenset(cls.get("plan_verbs", ())), cancel_verbs=frozenset(cls.get("cancel_verbs", ())),
         cancel_particles=frozenset(tuple(p.split(maxsplit=1)) for p in cls.get("cancel_particles", ())),
