@@ -121,6 +121,8 @@ def _has_place_appos(root: Token) -> bool:
 def _known(name: str, cands) -> bool:
     """A gazetteer name by its main name or a spelling of it, not an unrelated alternate (Hamas: Hamm)."""
     key = norm(name)
+    if len(name) <= 3 and name.isalpha() and name.isupper():
+        cands = [c for c in cands if c.source not in ("city", "town", "uszip")]  # "OAS" is not the town Oas
     return any(not c.alternate or SequenceMatcher(None, key, norm(c.place.name)).ratio() >= SPELLING_RATIO
                for c in cands)
 

@@ -53,6 +53,8 @@ def _scan_ok(span: Span, cands: tuple[Candidate, ...], home: frozenset[str] = fr
         t = span[0]
         if len(t.text) <= 3 and not t.text.isupper():
             return False  # "La" (Spanish article) is not "LA"
+        if len(t.text) <= 3 and t.text.isalpha() and all(c.source in ("city", "town", "uszip") for c in cands):
+            return False  # "OAS", "CHU": an acronym, not the town Oas or Chũ
         if t.pos_ not in ("PROPN", "NOUN", "ADJ") and not t.text.isupper():
             return False
         if best.source == "city" and (best.alternate or best.score < MIN_SCAN_CITY_SCORE):
@@ -73,6 +75,11 @@ def _strong_name(text: str) -> bool:
     return bool(cands) and cands[0].source in ("country", "supp", "admin", "state")
 
 
+def _country_name_span(span: Span) -> bool:
+    cands = gazetteer().index.get(norm(span.text), ())
+    return bool(cands) and cands[0].source == "country"
+
+
 def gazetteer_matches(doc: Doc) -> list[RawMention]:
     """Longest gazetteer names in the text, left to right, not inside person-like entities."""
     g = gazetteer()
@@ -90,9 +97,14 @@ def gazetteer_matches(doc: Doc) -> list[RawMention]:
             continue
         found = 0
         for j in range(min(n, i + g.max_words), i, -1):
-            if any(k in blocked for k in range(i, j)) or doc[j - 1].is_punct and doc[j - 1].text != ".":
+            if doc[j - 1].is_punct and doc[j - 1].text != ".":
                 continue
             span = doc[i:j]
+            if any(k in blocked for k in range(i, j)):
+                # a country's full name outranks NER's person inside it ("Trinidad and Tobago" with
+                # "Tobago" read as a person)
+                if i in blocked or j - i < 3 or not _country_name_span(span):
+                    continue
             cands = g.index.get(norm(span.text))
             if cands and _scan_ok(span, cands, home):
                 found = j

@@ -78,11 +78,38 @@ def candidates_for(text: str, label: str = "") -> tuple[Candidate, ...]:
         if c and label == "FAC" and text.split()[-1].lower() in NAME_TAILS:
             # a square or street ("Washington Square") is no town known by that name only as an alternate
             c = tuple(x for x in c if not (x.alternate and x.place.kind == "city"))
+        if c and _acronym(text):
+            # "OAS", "WA", "CHU": an acronym is no town spelled in lower case (Oas, Wa, Chũ); listed
+            # abbreviations (countries, states, "LA") stay
+            c = tuple(x for x in c if x.source not in TOWN_SOURCES)
+        if c and any(not x.alternate for x in c):
+            # "Charleston" names the towns called so, not Charlestown or Lorain, whose alternate
+            # names it is; alternates (exonyms: "Kiev") count only for names no place bears itself
+            c = tuple(x for x in c if not x.alternate)
         if c:
             return c
     # NER often tags a bare demonym as a place ("Russian" in "a Russian said"): it names its country
     c = adjective_place(text)
     return (c,) if c is not None else ()
+
+
+# Sources of towns known by their own name, never by an acronym.
+TOWN_SOURCES = frozenset({"city", "town", "uszip"})
+# Three letters at most: four-letter capitals are as often a dateline town ("ROME -", "DOHA,").
+MAX_ACRONYM_LETTERS = 3
+
+
+def _acronym(text: str) -> bool:
+    """ "OAS", "WA", "CHU": a short all-capitals word (no dots: "Wash." is an abbreviation)."""
+    return text.isalpha() and text.isupper() and len(text) <= MAX_ACRONYM_LETTERS
+
+
+def _town_rival(c: Candidate) -> bool:
+    """Has a city a smaller namesake of nearly its size (within a factor of ten)? Then its name alone
+    does not say which one is meant ("Riverdale": Georgia, Illinois or New York)."""
+    if c.source != "city":
+        return False
+    return any(t.score > c.score - 1.0 for t in towns_named(c.place.name))
 
 
 def build_context(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candidate, ...]]) -> Context:
@@ -92,7 +119,7 @@ def build_context(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candid
         if not cs:
             continue
         best = cs[0]
-        clear = len(cs) == 1 or best.score - cs[1].score >= 1.0
+        clear = (len(cs) == 1 or best.score - cs[1].score >= 1.0) and not _town_rival(best)
         if not clear:
             if all(c.source == "uszip" for c in cs):
                 ctx.countries["USA"] += 1  # "Walker County": some US county, whichever state
@@ -135,7 +162,8 @@ def _anchors(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candidate, 
     for m, cs, c in zip(mentions, cands, chosen):
         if c is None or c.place.lat is None or c.place.kind not in PROX_KINDS or m.label == "ADJ":
             continue
-        clear = len(cs) <= 1 or cs[1].score <= c.score - 1.0 or c not in cs[:1]
+        clear = (len(cs) <= 1 or cs[1].score <= c.score - 1.0 or c not in cs[:1]) and not (
+            c in cs[:1] and _town_rival(c))
         if clear:
             out.append((norm(doc[m.start:m.end].text), c.place.lat, c.place.lon))
     return out
@@ -162,9 +190,37 @@ def choose(doc: Doc, mentions: list[RawMention]) -> list[Candidate | None]:
     ctx = build_context(doc, mentions, cands)
     first = _choose_pass(doc, mentions, cands, ctx, [])
     anchors = _anchors(doc, mentions, cands, first)
-    if not anchors:
-        return first
-    return _choose_pass(doc, mentions, cands, ctx, anchors)
+    chosen = _choose_pass(doc, mentions, cands, ctx, anchors) if anchors else first
+    return _short_forms(doc, mentions, cands, chosen)
+
+
+# Longer names whose first words the article may use alone for the same place.
+SHORTENED_KINDS = frozenset({"country", "county", "region"})
+
+
+def _short_forms(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candidate, ...]],
+                 chosen: list[Candidate | None]) -> list[Candidate | None]:
+    """A town's name that opens a longer name the article resolved ("Trinidad" after "Trinidad and
+    Tobago", "Suffolk" after "Suffolk County") is that place's short form, not a namesake abroad.
+    Only for names of no country or state and no city of 100,000 ("Mexico" is not Mexico City)."""
+    longer: dict[str, Candidate] = {}
+    for m, c in zip(mentions, chosen):
+        words = norm(doc[m.start:m.end].text).split()
+        if c is not None and len(words) > 1 and c.place.kind in SHORTENED_KINDS and m.label != "ADJ":
+            for k in range(1, len(words)):
+                longer.setdefault(" ".join(words[:k]), c)
+    if not longer:
+        return chosen
+    out = list(chosen)
+    for i, (m, cs, c) in enumerate(zip(mentions, cands, chosen)):
+        target = longer.get(norm(doc[m.start:m.end].text))
+        if target is None or m.label == "ADJ" or (c is not None and c.place.kind not in ("city", "local")):
+            continue
+        if any(x.place.kind in ("country", "state") or x.place.kind == "city" and x.score >= LOCAL_OVER_FOREIGN_MAX
+               for x in cs):
+            continue
+        out[i] = target
+    return out
 
 
 def _choose_pass(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candidate, ...]], ctx: Context,
