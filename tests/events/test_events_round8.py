@@ -246,3 +246,12 @@ def test_a_re_verb_with_its_own_meaning_keeps_it():
 
 def test_setting_shops_ablaze_destroys_property(events):
     assert ("ASSAULT", "1712") in events("The mob set ablaze several shops in the old city.")
+
+
+def test_a_reported_clause_codes_its_own_act_not_the_reporting_verb(nlp):
+    evs = nlp("Israel reimposed blockades in the West Bank, a military spokesman announced.")._.wc_events
+    assert [(e.type, [r.code for r in e.source]) for e in evs] == [("COERCE", ["ISR"])]
+
+
+def test_announced_sanctions_are_still_coded_on_announce(events):
+    assert ("SANCTION", "163") in events("The government announced sanctions against Iran.")

@@ -56,7 +56,7 @@ def subordinate(tok: Token, lex: Lexicon) -> bool:
                 return True
         if dep == "pobj" and t.head.lower_ in _TEMPORAL_PREPS:
             return True
-        if t.head is t:
+        if t.head == t:
             return False
         t = t.head
     return False
@@ -96,7 +96,7 @@ def describes_speaker(tok: Token, lex: Lexicon) -> bool:
     for _ in range(12):
         if t.dep_ == "relcl" and t.head.dep_ in ("nsubj", "nsubjpass") and lex.lemma(t.head.head) in lex.speech:
             return True
-        if t.head is t:
+        if t.head == t:
             return False
         t = t.head
     return False
@@ -110,7 +110,7 @@ def describes_subject(tok: Token) -> bool:
     for _ in range(12):
         if t.dep_ == "relcl" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.dep_ in ("ROOT", "ccomp"):
             return True
-        if t.head is t:
+        if t.head == t:
             return False
         t = t.head
     return False

@@ -290,7 +290,7 @@ def _not_asserted(sent: Span, lex: Lexicon) -> set[int]:
             out.update(t.i for t in tok.head.subtree)
         elif tok.dep_ in ("acomp", "attr") and tok.lemma_.lower() in lex.deontic:
             for c in list(tok.children) + list(tok.head.children):
-                if c.dep_ in ("ccomp", "xcomp") and c is not tok:
+                if c.dep_ in ("ccomp", "xcomp") and c != tok:
                     out.update(t.i for t in c.subtree)
     return out
 

@@ -26,7 +26,7 @@ def _chain(anchor: Token, limit: int = 4) -> list[Token]:
     out = [anchor]
     t = anchor
     for _ in range(limit):
-        if t.dep_ in ("xcomp", "conj", "acomp") and t.head is not t:
+        if t.dep_ in ("xcomp", "conj", "acomp") and t.head != t:
             t = t.head
             out.append(t)
         else:
@@ -40,7 +40,7 @@ def _reported(tok: Token, lex: Lexicon) -> bool:
     for _ in range(4):
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in lex.speech:
             return True
-        if t.dep_ not in ("conj", "xcomp") or t.head is t:
+        if t.dep_ not in ("conj", "xcomp") or t.head == t:
             return False
         t = t.head
     return False
@@ -58,7 +58,7 @@ def modality(anchor: Token, noun: Token | None, lex: Lexicon) -> Modality:
             if c.dep_ in ("det", "neg") and c.lower_ in _NEG_DETS:
                 neg = True
         # "there was no breakthrough": the noun's verb carries the negation
-        if noun.head is not noun and any(c.dep_ == "neg" for c in noun.head.children) and noun.head.lemma_ == "be":
+        if noun.head != noun and any(c.dep_ == "neg" for c in noun.head.children) and noun.head.lemma_ == "be":
             neg = True
     for n, t in enumerate(chain):
         for c in t.children:
@@ -92,7 +92,7 @@ def modality(anchor: Token, noun: Token | None, lex: Lexicon) -> Modality:
         if t.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _COND_MARKS for g in t.children):
             hyp = True
             break
-        if t.head is t:
+        if t.head == t:
             break
         t = t.head
     return Modality(negated=neg, hypothetical=hyp, future=fut, intent=intent and not hyp)
@@ -105,7 +105,7 @@ def _planned(tok: Token, lex: Lexicon) -> bool:
         # "a policy focused on ...", read as a clause whose subject is the plan
         if t.tag_ in ("VBN", "VBD") and any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.plan_nouns for c in t.children):
             return True
-        if t.dep_ not in ("acl", "relcl", "pcomp", "prep", "xcomp", "conj") or t.head is t:
+        if t.dep_ not in ("acl", "relcl", "pcomp", "prep", "xcomp", "conj") or t.head == t:
             return False
         t = t.head
         if t.pos_ == "NOUN" and t.lemma_.lower() in lex.plan_nouns:

@@ -35,7 +35,7 @@ def _relcl_of(tok: Token) -> Token | None:
     for _ in range(12):
         if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return t
-        if t.head is t:
+        if t.head == t:
             return None
         t = t.head
     return None
@@ -65,7 +65,7 @@ def uncoded_situation(tok: Token, coded_nouns: frozenset[int], statements: froze
     for _ in range(6):
         if up.i in statements:
             return True
-        if up.head is up or up.dep_ in ("advcl", "relcl", "acl", "parataxis") and up.i != n.i:
+        if up.head == up or up.dep_ in ("advcl", "relcl", "acl", "parataxis") and up.i != n.i:
             return False
         up = up.head
     return False
@@ -95,7 +95,7 @@ def describes_participant(tok: Token, anchors: frozenset[int], coded_nouns: froz
     for _ in range(10):  # is the described noun an argument inside another event's clause?
         if up.i in anchors and up.i != tok.i:
             return True
-        if up.dep_ in ("advcl", "relcl", "acl", "parataxis") and up.i != noun.i or up.head is up:
+        if up.dep_ in ("advcl", "relcl", "acl", "parataxis") and up.i != noun.i or up.head == up:
             break
         up = up.head
     return False

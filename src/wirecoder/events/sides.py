@@ -268,13 +268,13 @@ def clause_subject(verb: Token) -> tuple[list[Token], bool]:
             poss = [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in _RELPRON]
             if poss:
                 return poss, passive
-            if noun.dep_ == "dobj" and noun.head is not noun:
+            if noun.dep_ == "dobj" and noun.head != noun:
                 verb = noun.head
                 continue
             return [noun], passive
         if verb.dep_ == "acl":
             return [verb.head], passive or verb.tag_ == "VBN"
-        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and verb.head != verb:
             head = verb.head
             if verb.dep_ == "xcomp":
                 # object control: "urged Iraq to withdraw" -> Iraq withdraws
@@ -298,7 +298,7 @@ def _reporting_subject(pron: Token) -> Token | None:
         if clause.dep_ == "ccomp":
             subj = [c for c in clause.head.children if c.dep_ in SUBJ and c.pos_ != "PRON"]
             return subj[0] if subj else None
-        if clause.dep_ not in ("conj", "xcomp", "acomp") or clause.head is clause:
+        if clause.dep_ not in ("conj", "xcomp", "acomp") or clause.head == clause:
             return None
         clause = clause.head
     return None

@@ -87,6 +87,14 @@ def objects(tok: Token) -> list[Token]:
     return out
 
 
+def _own_clause_object(tok: Token, obj: Token, lex: Lexicon) -> bool:
+    """``obj`` is the object of a finite clause under ``tok`` whose own verb is a trigger ("X reimposed
+    blockades, a spokesman announced"): that verb codes it, the reporting verb does not."""
+    verb = obj.head
+    return (verb.i != tok.i and verb.dep_ == "ccomp" and verb.head.i == tok.i
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and match(lex, verb) is not None)
+
+
 def _particle(tok: Token, word: str) -> Token | None:
     for c in tok.children:
         if c.lower_ == word and c.dep_ in _PARTICLE_DEPS and 0 < c.i - tok.i <= 3:
@@ -156,7 +164,7 @@ def _subject_in(tok: Token, lemmas: frozenset[str]) -> bool:
         if subj:
             words = [w for s in subj for w in (s, *(c for c in s.children if c.dep_ == "conj"))]
             return any(w.lemma_.lower() in lemmas or w.lower_ in lemmas for w in words)
-        if t.dep_ != "conj" or t.head is t:
+        if t.dep_ != "conj" or t.head == t:
             return False
         t = t.head
     return False
@@ -187,7 +195,8 @@ def match(lex: Lexicon, tok: Token) -> Match | None:
         if p.obj:
             if objs is None:
                 objs = objects(tok)
-            hit = next((o for o in objs if o.lemma_.lower() in p.obj or o.lower_ in p.obj), None)
+            hit = next((o for o in objs if (o.lemma_.lower() in p.obj or o.lower_ in p.obj)
+                        and not _own_clause_object(tok, o, lex)), None)
             if hit is None and p.type is None and tok.dep_ == "acl" and tok.tag_ == "VBN" \
                     and (tok.head.lemma_.lower() in p.obj or tok.head.lower_ in p.obj):
                 # "figures released by the ministry": the participle's noun is its patient; enough to block a
