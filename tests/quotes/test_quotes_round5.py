@@ -8,6 +8,8 @@ verbs, and a cue verb with two clause complements.
 """
 from __future__ import annotations
 
+import pytest
+
 
 def quotes(nlp, text: str) -> list[tuple[str, str | None, bool]]:
     return [(q.text, q.speaker, q.direct) for q in nlp(text)._.wc_quotes]
@@ -60,3 +62,31 @@ def test_clause_after_the_cue_wins_over_one_before_a_colon(nlp):
             "Republicans said they were convinced the court had erred.")
     got = [(b, s) for b, s, _ in quotes(nlp, text)]
     assert got == [("they were convinced the court had erred", "Republicans")], got
+
+
+# --- session 3, lead: frames after their content, datelines ---
+
+def _quotes(nlp, text):
+    doc = nlp(text)
+    return [(q.speaker, text[q.start:q.end]) for q in doc._.wc_quotes]
+
+
+def test_frame_joined_to_its_content_as_a_conjunct(nlp):
+    text = "The federal government will spend $2 billion on new housing, Finance Minister Jane Roe announced Tuesday."
+    got = _quotes(nlp, text)
+    assert len(got) == 1 and got[0][1].startswith("The federal government will spend")
+
+
+def test_coordinated_clause_with_and_is_no_frame(nlp):
+    got = _quotes(nlp, "The army shelled the town, and the rebels announced a ceasefire.")
+    assert all(not content.startswith("The army") for _, content in got)
+
+
+@pytest.mark.parametrize("text, start", [
+    ("OTTAWA — The federal government will spend $2 billion on housing, Finance Minister Jane Roe said Tuesday.",
+     "The federal"),
+    ("SPRINGFIELD, Ill. (AP) - The state will close two prisons, Gov. Pat Quinn said Monday.", "The state"),
+])
+def test_dateline_is_not_part_of_what_was_said(nlp, text, start):
+    got = _quotes(nlp, text)
+    assert got and got[0][1].startswith(start)

@@ -203,7 +203,8 @@ def find_frames(doc: Doc, lex: CueLexicon, marked: tuple[Marked, ...], sents: Se
             elif lemma not in lex.clause_verbs:
                 continue
             else:
-                found = _around(doc, tok, spk, sents) if tok.dep_ in ("parataxis", "ROOT") and not colon else None
+                bare = tok.dep_ in ("parataxis", "ROOT") or _fronted_conj(doc, tok, spk)
+                found = _around(doc, tok, spk, sents) if bare and not colon else None
             if found is None:
                 frames.append(Frame("bare", cue, tok.i, spk.i, None, None, colon=colon))
                 continue
@@ -216,6 +217,8 @@ def find_frames(doc: Doc, lex: CueLexicon, marked: tuple[Marked, ...], sents: Se
             if rest is None:
                 continue  # the speaker sits inside the content: a misparse
             cs, ce, ti, tj = rest
+        if (start := _after_dateline(doc, ti)) != ti and start < tj:
+            ti, cs = start, doc[start].idx  # "OTTAWA — The government will ...": the dateline is not said
         frames.append(Frame(kind, cue, tok.i, spk.i, (cs, ce), (ti, tj), inverted=tj <= tok.i, colon=colon))
     return frames
 
@@ -253,23 +256,51 @@ def _label(doc: Doc, colon: Token, names: frozenset[str], text: str) -> Frame | 
     return Frame("label", cue, colon.i, last.i, (after, end), (span.start, span.end))
 
 
+_DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def _after_dateline(doc: Doc, start: int) -> int:
+    """The first token after a dateline opening the sentence ("OTTAWA —", "SPRINGFIELD, Ill. (AP) -"):
+    a place in capitals, then at most a state and an agency, then a dash. The dateline is not quoted."""
+    if start >= len(doc) or not (doc[start].is_upper and doc[start].is_alpha and len(doc[start]) > 1):
+        return start
+    for t in doc[start + 1: start + 9]:
+        if t.text in _DATELINE_DASHES:
+            return t.i + 1
+        if not (t.is_upper or t.is_punct or t.is_title or t.like_num):
+            return start
+    return start
+
+
+def _fronted_conj(doc: Doc, tok: Token, spk: Token) -> bool:
+    """'The government will spend $2 billion, the minister announced Tuesday': the parser joins the
+    frame to the content as a second conjunct; a comma before the speaker and no 'and'/'but' tell
+    it is a frame after its content."""
+    if tok.dep_ != "conj" or tok.head.i >= tok.i:
+        return False
+    lead = spk.left_edge.i - 1
+    return lead > tok.head.i and doc[lead].text == "," and not any(
+        c.dep_ == "cc" for c in tok.head.children if lead <= c.i < tok.i)
+
+
 def _around(doc: Doc, tok: Token, spk: Token, sents: SentIndex):
     """'It is, he says, a bad deal' / 'It is a bad deal, he says': the sentence around a bare frame."""
     sent = sents.of(tok.i)
+    begin = _after_dateline(doc, sent.start)
     f0 = min(tok.i, spk.left_edge.i)
     f1 = max(tok.i, spk.right_edge.i) + 1
-    left = _span(doc, sent.start, f0)
+    left = _span(doc, begin, f0)
     right = _span(doc, f1, sent.end)
     n_left = left[3] - left[2] if left else 0
     n_right = right[3] - right[2] if right else 0
     if n_left >= 3 and n_right >= 3:
-        whole = _span(doc, sent.start, sent.end)
+        whole = _span(doc, begin, sent.end)
         return ("clause", whole) if whole else None
     if n_left >= 3 and n_right <= 3:
         return "clause", left
     if tok.dep_ == "parataxis" and n_right >= 3 and tok.head.i > tok.i:
         # "This campaign, he says, is different" / "In short, she said, the plan failed"
-        whole = _span(doc, sent.start, sent.end) if n_left else right
+        whole = _span(doc, begin, sent.end) if n_left else right
         return ("clause", whole) if whole else None
     return None
 
