@@ -18,8 +18,9 @@ from ..nlp.extensions import register_extensions
 from ..records import Actor, ActorMention
 from .context import dominant_state
 from .coref import resolve
-from .detect import find_bare_groups, find_person_governments, find_states
+from .detect import find_bare_groups, find_located_orgs, find_person_governments, find_states
 from .draft import Ctx, Draft, match_root
+from .ethnic import place_ethnic
 from .fuzzy import misspelt_states
 from .names import find_people
 from .tables import Entry, Tables, load_tables
@@ -37,7 +38,14 @@ def build_matcher(nlp: Language, tables: Tables) -> tuple[PhraseMatcher, dict[in
         label = f"wc_actor:{form}"
         matcher.add(label, [nlp.make_doc(form)])
         by_id[nlp.vocab.strings[label]] = entries
+    for form, entries in tables.ethnic.items():  # ethnic.py decides which of these name a state
+        label = f"{_ETHNIC}{form}"
+        matcher.add(label, [nlp.make_doc(form)])
+        by_id[nlp.vocab.strings[label]] = entries
     return matcher, by_id
+
+
+_ETHNIC = "wc_ethnic:"
 
 
 def _matches(doc: Doc, matcher: PhraseMatcher, by_id: dict[int, tuple[Entry, ...]],
@@ -46,9 +54,15 @@ def _matches(doc: Doc, matcher: PhraseMatcher, by_id: dict[int, tuple[Entry, ...
     spans = filter_spans([doc[s:e] for _, s, e in found])
     ids = {(s, e): mid for mid, s, e in found}
     out = []
+    ethnic = []
     for sp in spans:
-        entries = by_id[ids[(sp.start, sp.end)]]
-        out.append((sp.start, sp.end, _pick(doc, sp.start, sp.end, entries)))
+        mid = ids[(sp.start, sp.end)]
+        entries = by_id[mid]
+        if doc.vocab.strings[mid].startswith(_ETHNIC):
+            ethnic.append((sp.start, sp.end, entries))
+        else:
+            out.append((sp.start, sp.end, _pick(doc, sp.start, sp.end, entries)))
+    out = sorted(out + place_ethnic(doc, out, ethnic), key=lambda m: m[0])
     if tables is not None:
         covered = {i for sp in spans for i in range(sp.start, sp.end)}
         out = sorted(out + misspelt_states(doc, tables, covered))
@@ -80,6 +94,7 @@ def find_actors(doc: Doc, matcher: PhraseMatcher | None = None, by_id: dict | No
     find_people(ctx, on)
     find_states(ctx)
     find_bare_groups(ctx)
+    find_located_orgs(ctx)
     find_person_governments(ctx)
     resolve(ctx)
     return _records(ctx)

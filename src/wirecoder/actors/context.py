@@ -31,7 +31,7 @@ def dominant_state(ctx: Ctx) -> Entry | None:
     for s, _, entry in ctx.matches:
         if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in ("pro", "anti"):
             continue  # "pro-Russian separatists": a stance, not the article's country
-        if entry.kind in STATE_KINDS and entry.code:
+        if entry.kind in STATE_KINDS and entry.code and not entry.ethnic:  # "Karen rebels" may be abroad
             counts[entry.code] += 1
             first.setdefault(entry.code, entry)
     if not counts:
@@ -40,6 +40,16 @@ def dominant_state(ctx: Ctx) -> Entry | None:
     if len(ranked) == 1 or (ranked[0][1] >= 3 and ranked[0][1] >= 2 * ranked[1][1]):
         return first[ranked[0][0]]
     return None
+
+
+def group_state(ctx: Ctx) -> Entry | None:
+    """When an article names no state at all, the one state its named groups belong to ("President X
+    conceded to UNITA's demands": Angola's president); None when they belong to several or none."""
+    groups = [m[2] for m in ctx.matches if m[2].kind == "group" and m[2].code and m[2].code != "IGO"]
+    if not groups or len({g.code for g in groups}) != 1 or any(
+            m[2].kind in STATE_KINDS for m in ctx.matches):
+        return None
+    return groups[0]
 
 
 def place_state(ctx: Ctx, tok: Token) -> tuple[int, int, Entry] | None:
@@ -55,6 +65,32 @@ def place_state(ctx: Ctx, tok: Token) -> tuple[int, int, Entry] | None:
                 m = next((ctx.match_at[c.i] for c in obj.children if c.i in ctx.match_at), None)
             if m is not None and m[2].kind in STATE_KINDS:
                 return m
+    return None
+
+
+_FLEE_VERBS = frozenset({"flee", "escape", "leave", "quit"})
+
+
+def fled_state(ctx: Ctx, tok: Token) -> tuple[int, int, Entry] | None:
+    """"refugees fleeing the civil war in Liberia", "civilians who escaped Syria": the state a
+    group of refugees left, which CAMEO codes them by."""
+    owners = [tok]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":  # "thousands of refugees fleeing ...": on the count
+        owners.append(tok.head.head)
+    for verb in (c for o in owners for c in o.children):
+        if verb.dep_ not in ("acl", "relcl") or verb.lemma_.lower() not in _FLEE_VERBS:
+            continue
+        for obj in verb.children:
+            if obj.dep_ == "dobj":
+                m = ctx.match_at.get(obj.i)
+                if m is not None and m[2].kind in STATE_KINDS:
+                    return m
+                placed = place_state(ctx, obj)  # "the war in Liberia"
+                if placed is not None:
+                    return placed
+        placed = place_state(ctx, verb)  # "fleeing from Liberia", "who fled across Sudan"
+        if placed is not None:
+            return placed
     return None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .context import host_state, place_state, residence_state
+from .context import fled_state, host_state, place_state, residence_state
 from .draft import Ctx, Info, is_locative, is_plural, match_root
 from .tables import Role
 
@@ -74,6 +74,9 @@ def find_states(ctx: Ctx) -> None:
                 if role is None:
                     role_end = inner[-1][0] + 1
                 role = inner[-1][1]
+        if head is not None and root.dep_ == "poss" and not coordinated and not post and _patronage(head):
+            _client_group(ctx, s, e, entry, head, role, role_end)
+            continue
         info = ctx.info(entry)
         ethnic = entry.kind == "demonym" and s > 0 and doc[s - 1].lower_ == "ethnic"
         if ethnic:  # "ethnic Albanians demonstrated in Serbia": the state they live in (CAMEO)
@@ -109,6 +112,33 @@ def find_states(ctx: Ctx) -> None:
         if entry.kind == "demonym" and (ethnic or _nationals(ctx, root)):
             sector = "CVL"
         ctx.add(s, e, info.key, kind, sector, plural=plural or (entry.kind == "group" and is_plural(root)))
+
+
+# Nouns that name a state's client rather than its own organ: "Israel's militia ally", "Syria's proxies".
+_PATRONAGE = frozenset({"ally", "proxy", "client", "surrogate", "puppet", "protege", "protégé", "satellite"})
+
+
+def _patronage(head: Token) -> bool:
+    return head.lemma_.lower() in _PATRONAGE or any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in _PATRONAGE for c in head.children)
+
+
+def _client_group(ctx: Ctx, s: int, e: int, entry, head: Token, role: Role | None, role_end: int) -> None:
+    """"Israel's militia ally in southern Lebanon": the possessor is the patron, named on its own; the
+    client group is of the state its place phrase names, else of no state."""
+    doc = ctx.doc
+    ctx.add(s, e, ctx.info(entry).key, "name")
+    if role is None or not role.sector:
+        return
+    start = e + 1 if e < len(doc) and doc[e].lower_ in ("'s", "’s", "'") else e
+    end = max(role_end, head.i + 1)  # not over the place phrase: event sides read the noun phrase's core
+    placed = place_state(ctx, head)
+    code = placed[2].code if placed is not None else None
+    lemma = doc[role_end - 1].lemma_.lower()
+    key = f"X:{role.sector}:{lemma}:{code or '-'}"
+    if key not in ctx.infos:
+        ctx.infos[key] = Info(key, doc[role_end - 1].lower_, "group", code, role.sector)
+    ctx.add(start, end, key, "group", role.sector, plural=is_plural(head))
 
 
 def _nationals(ctx: Ctx, root: Token) -> bool:
@@ -189,8 +219,9 @@ def find_bare_groups(ctx: Ctx) -> None:
         if lemma in _BARE_SKIP or any(c.i in used and not _is_pro_anti(ctx, c.i)
                                       for c in tok.children if c.dep_ in _MODIFIER_DEPS):
             continue
-        if role.kind == "group" and not (is_plural(tok) or initial and lemma != tok.lower_):
-            continue  # "a rebel attack": a modifier, or one person; plurals name the group
+        collective = " " in lemma and lemma.endswith(" force") and tok.dep_ not in _MODIFIER_DEPS
+        if role.kind == "group" and not (is_plural(tok) or initial and lemma != tok.lower_ or collective):
+            continue  # "a rebel attack": a modifier, or one person; plurals name the group ("a ... force" too)
         start = tok.i
         while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].head == tok \
                 and (doc[start - 1].i not in used or _is_pro_anti(ctx, start - 1)) \
@@ -199,6 +230,8 @@ def find_bare_groups(ctx: Ctx) -> None:
         end = tok.i + 1
         # whose group: a place phrase on it ("rebels in Darfur"), else the article's one state
         placed = place_state(ctx, tok) if role.sector != "MIL" else None  # "troops in X" are often foreign
+        if placed is None and role.sector == "REF":
+            placed = fled_state(ctx, tok)
         if placed is not None:
             code: str | None = placed[2].code
             end = max(end, placed[1])
@@ -211,3 +244,41 @@ def find_bare_groups(ctx: Ctx) -> None:
                 name = f"{doc[tok.i - 1].lower_} {name}" if " " not in name else name
             ctx.infos[key] = Info(key, name, "group", code, role.sector)
         ctx.add(start, end, key, "group", role.sector, plural=is_plural(tok) or lemma != tok.lower_)
+
+
+_ORG_LABELS = frozenset({"ORG", "FAC"})
+
+
+def find_located_orgs(ctx: Ctx) -> None:
+    """"the Esfahan Uranium Conversion Facilities (UCF) in central Iran", "Acme Mining Corp in northern
+    Chile": an organisation or facility the tables do not know, placed in a state right after its name,
+    is that state's (CAMEO codes a company or facility by where it is)."""
+    doc = ctx.doc
+    used = {i for d in ctx.drafts for i in range(d.start, d.end)} | ctx.claimed | set(ctx.match_at)
+    for ent in doc.ents:
+        if ent.label_ not in _ORG_LABELS or any(i in used for i in range(ent.start, ent.end)):
+            continue
+        placed = _placed_after(ctx, ent.end)
+        if placed is None:
+            continue
+        start = ent.start + 1 if doc[ent.start].lower_ == "the" and len(ent) > 1 else ent.start
+        name = doc[start:ent.end].text
+        role = role_of(ctx, ent.root)
+        key = f"O:{name}"
+        if key not in ctx.infos:
+            ctx.infos[key] = Info(key, name, "organization", placed[2].code, role.sector if role else None)
+        ctx.add(start, ent.end, key, "name", role.sector if role else None)
+
+
+def _placed_after(ctx: Ctx, j: int):
+    """The state match in "in [the] [central] <state>" right after token j, past a "(ABBR)"."""
+    doc = ctx.doc
+    if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+        j += 3
+    if j >= len(doc) or doc[j].lower_ != "in":
+        return None
+    k = j + 1
+    while k < len(doc) and k - j <= 2 and k not in ctx.match_at and doc[k].pos_ in ("DET", "ADJ"):
+        k += 1
+    m = ctx.match_at.get(k)
+    return m if m is not None and m[0] == k and m[2].kind in ("country", "demonym") and m[2].code else None

@@ -79,7 +79,31 @@ def _name_spans(ctx: Ctx) -> list[tuple[int, int]]:
                and e not in ctx.match_at and doc[e].lower_ not in titles and e not in covered):
             e += 1
         add(i, e)
+    for s, e in _titled_appositions(ctx, covered):
+        add(s, e)
     return sorted(spans)
+
+
+def _titled_appositions(ctx: Ctx, covered: set[int]) -> list[tuple[int, int]]:
+    """"Kenzo Oshima, the UN relief coordinator, said": capitalised words with a title phrase in
+    apposition after them name a person, whatever the entity recogniser made of them (a surname that
+    is also a town comes out as a place)."""
+    doc, titles = ctx.doc, ctx.tables.titles
+    out = []
+    for tok in doc:
+        e = tok.i + 1
+        if e >= len(doc) - 1 or doc[e].text != "," or tok.i in covered or not _name_token(ctx, tok.i) \
+                or tok.pos_ != "PROPN" or not any(c.dep_ == "appos" and c.i > e for c in tok.children):
+            continue
+        t = title_after(ctx, e)
+        if t is None or t.head is None or titles[t.head].kind != "head":
+            continue
+        s = tok.i
+        while s > 0 and tok.i - s < 2 and doc[s - 1].dep_ == "compound" and doc[s - 1].head == tok \
+                and _name_token(ctx, s - 1) and not doc[s].is_sent_start:
+            s -= 1
+        out.append((s, e))
+    return out
 
 
 def find_people(ctx: Ctx, on: Date | None) -> None:

@@ -15,6 +15,7 @@ from datetime import date as Date
 
 from spacy.tokens import Token
 
+from .context import group_state
 from .draft import Ctx, Info, is_locative, match_root
 from .tables import office_on
 
@@ -158,7 +159,8 @@ def title_after(ctx: Ctx, e: int) -> Title | None:
         j += 1
     start = j
     while j < len(doc) and not (j > start and doc[j].is_sent_start):
-        if _allowed(ctx, j) or (doc[j].lower_ == "the" and doc[j - 1].lower_ in ("of", "to", "for")):
+        if _allowed(ctx, j) or (doc[j].lower_ == "the" and doc[j - 1].lower_ in ("of", "to", "for")) \
+                or _office_word(doc[j]):
             j += 1
         else:
             break
@@ -172,6 +174,12 @@ def title_after(ctx: Ctx, e: int) -> Title | None:
         t.now = now
         t.start = e + 1 if now else t.start
     return t
+
+
+def _office_word(tok: Token) -> bool:
+    """A capitalised word of an office's name ("the UN Emergency Relief Coordinator"); the phrase
+    still needs a title noun to count (``_make_title``)."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and tok.ent_type_ != "PERSON"
 
 
 def context_state(ctx: Ctx, i: int, igo_ok: bool) -> tuple | None:
@@ -215,8 +223,8 @@ def person_info(ctx: Ctx, key: str, name: str, titles: list[Title], on: Date | N
     if info.code is None and chosen is not None and chosen.sector:
         igo_ok = chosen.head in _IGO_TITLES
         m = context_state(ctx, titles[0].start, igo_ok)
-        entry = m[2] if m is not None else (ctx.dominant if chosen.sector in ("GOV", "ELI", "MIL", "COP", "LEG",
-                                                                               "JUD", "OPP") else None)
+        entry = m[2] if m is not None else ((ctx.dominant or group_state(ctx)) if chosen.sector in (
+            "GOV", "ELI", "MIL", "COP", "LEG", "JUD", "OPP") else None)
         if entry is not None:
             info.code, info.igo = entry.code, entry.igo
             info.sector = None if entry.kind == "igo" else chosen.sector

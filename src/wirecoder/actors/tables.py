@@ -27,6 +27,7 @@ class Entry:
     sector: str | None = None
     igo: str | None = None
     name: str = ""  # canonical actor name
+    ethnic: bool = False  # a group without a state of its own (ethnic.tsv), standing for its state
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,8 @@ class Tables:
     first_names: dict[str, str]  # first name -> f | m
     offices: dict[str, tuple[Office, ...]]  # canonical person name -> offices
     person_forms: dict[str, str] = field(default_factory=dict)  # name/alias/surname -> canonical
+    # ethnic.tsv: group form -> (entry per state it may live in); actor matcher only, not entity output
+    ethnic: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
 
 
 _PEOPLE_FILES = ("people.jsonl", "people_history.jsonl")
@@ -167,8 +170,15 @@ def load_tables(actors_file: str = "") -> Tables:
         for n in _items(r[1]):
             first_names.setdefault(n, r[0].strip())
     offices, forms = _load_offices(actors_file, phrases, names_by_key)
+    ethnic: dict[str, tuple[Entry, ...]] = {}
+    for row in _data_lines("ethnic.tsv"):
+        codes, forms_ = _items(row[0]), _items(row[1] if len(row) > 1 else "")
+        entries = tuple(Entry("demonym", f"S:{c}", c, None, None, canon.get(c, c), True) for c in codes)
+        for f in forms_:
+            if f not in phrases:  # a country table form wins
+                ethnic[f] = entries
     return Tables(phrases={k: tuple(v) for k, v in phrases.items()}, names=names_by_key, roles=roles,
-                  titles=titles, first_names=first_names, offices=offices, person_forms=forms)
+                  titles=titles, first_names=first_names, offices=offices, person_forms=forms, ethnic=ethnic)
 
 
 def _none(x: str) -> str | None:
