@@ -255,3 +255,11 @@ def test_a_reported_clause_codes_its_own_act_not_the_reporting_verb(nlp):
 
 def test_announced_sanctions_are_still_coded_on_announce(events):
     assert ("SANCTION", "163") in events("The government announced sanctions against Iran.")
+
+
+def test_movement_nouns_take_their_mover_as_source(nlp):
+    ev = next(e for e in nlp("The withdrawal of Russian troops from Syria began on Monday.")._.wc_events)
+    assert [r.code for r in ev.source] == ["RUS"] and [r.code for r in ev.target] == ["SYR"]
+    ev = next(e for e in nlp("The first deployment of NATO peacekeeping troops arrived in Bosnia on Friday."
+                             )._.wc_events)
+    assert [r.code for r in ev.target] == ["BIH"] and ev.source and ev.source[0].code in ("IGO", "NATO")

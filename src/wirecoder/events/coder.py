@@ -33,7 +33,7 @@ from .background import (
 from .directives import (cause_of_death, directives, dismissals, involved_passive, mission, ordered_party, put_under,
                          retype)
 from .conflict import conflict_sides
-from .harm import accident_restated, attack_source, disaster
+from .harm import accident_restated, attack_source, disaster, mover_sides
 from .hosts import host_sides
 from .implicit import indirect_target
 from .modality import Modality, is_historical, modality
@@ -362,6 +362,8 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
         if ordered is not None:  # "ordered the newspaper to suspend publication" (.directives)
             source, target = finder.clause_sides(ordered[0])[0], finder.refs([ordered[1]])
     source, target = _theme(p.theme, anchor, source, target, finder)
+    if noun is not None and lex.lemma(noun) in lex.word_class("mover_nouns"):
+        source, target = mover_sides(noun, source, target, finder)  # "the withdrawal of Russian troops"
     if not any(r.code for r in source) and lex.lemma(anchor) in lex.casualty_verbs:
         source = attack_source(anchor, finder, lex) or source  # "died in an Israeli air strike"
     source, target = conflict_sides(finder, lex, anchor, source, target)  # "an insurgency in which N died"

@@ -4,6 +4,9 @@
   vehicle or building that exploded, plunged or collapsed ("hurt when a furnace exploded") has no
   attacker; an ASSAULT with no coded doer there is dropped, and so is a blast in the next sentence
   that restates it ("The explosion occurred at ...") when that sentence names no weapon.
+* *Movers*: "the withdrawal of Russian troops from Syria", "the deployment of NATO troops to
+  Bosnia": the 'of' object of a movement noun is who moves (the source), the place moved to or from
+  the target.
 * *Doers of named attacks*: "died in an Israeli air strike", "killed in police firing", "wounded by
   army shelling": the casualty verb's event takes the attack noun's possessor or modifier as source.
 """
@@ -65,3 +68,29 @@ def disaster(sent: Span, lex: Lexicon) -> bool:
                     c.dep_ in ("compound", "amod") and c.lower_ in lex.word_class("storage_words") for c in s.children):
                 return True
     return False
+
+
+_MOVE_PREPS = frozenset({"to", "into", "from", "in", "out"})
+
+
+def mover_sides(noun: Token, source: list[ActorRef], target: list[ActorRef],
+                finder: SideFinder) -> tuple[list[ActorRef], list[ActorRef]]:
+    """Sides of a movement noun: its 'of' object moves, the place it moves to or from is the target."""
+    movers = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]
+    if not movers:
+        return source, target
+    src = [r for r in finder.refs(movers)]
+    if not src:
+        return source, target
+    where = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in _MOVE_PREPS for g in c.children
+             if g.dep_ == "pobj"]
+    where += [g for m in movers for c in m.children if c.dep_ == "prep" and c.lower_ in _MOVE_PREPS
+              for g in c.children if g.dep_ == "pobj"]
+    if noun.dep_ in ("nsubj", "nsubjpass"):  # "the deployment of NATO troops arrived in Bosnia"
+        where += [g for c in noun.head.children if c.dep_ == "prep" and c.lower_ in _MOVE_PREPS
+                  for g in c.children if g.dep_ == "pobj"]
+    tgt = [r for r in finder.refs(where) if not finder.same_as(r, src)]
+    if not tgt:
+        tgt = [r for r in target if not finder.same_as(r, src)]
+    return src, tgt
