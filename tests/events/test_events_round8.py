@@ -263,3 +263,9 @@ def test_movement_nouns_take_their_mover_as_source(nlp):
     ev = next(e for e in nlp("The first deployment of NATO peacekeeping troops arrived in Bosnia on Friday."
                              )._.wc_events)
     assert [r.code for r in ev.target] == ["BIH"] and ev.source and ev.source[0].code in ("IGO", "NATO")
+
+
+def test_object_shifted_behind_its_description_is_the_target(nlp):
+    ev = next(e for e in nlp("Albania on Friday denounced as an ugly crime Serbia's suppression of the protests."
+                             )._.wc_events if e.type == "ACCUSE")
+    assert "SRB" in [r.code for r in ev.target]

@@ -325,6 +325,11 @@ def _target_candidates(verb: Token) -> list[list[Token]]:
             elif c.dep_ in ("dobj", "dative", "obj"):
                 dobjs.append(c)
                 out.append([c])
+            elif c.dep_ == "prep" and c.lower_ == "as":  # "denounced as a crime Serbia's suppression of ...":
+                shifted = [a for g in c.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos"]
+                if shifted:  # the object moved behind its description, read as an apposition
+                    out.append(shifted)
+                    dobjs.extend(shifted)
             elif c.dep_ in ("prep", "prt") and c.lower_ in VERB_TARGET_PREPS:
                 p = [g for g in c.children if g.dep_ == "pobj"] or _stranded_object(c)
                 if p:
