@@ -269,3 +269,9 @@ def test_object_shifted_behind_its_description_is_the_target(nlp):
     ev = next(e for e in nlp("Albania on Friday denounced as an ugly crime Serbia's suppression of the protests."
                              )._.wc_events if e.type == "ACCUSE")
     assert "SRB" in [r.code for r in ev.target]
+
+
+def test_force_against_crowds_of_protesters_codes_the_protest(events):
+    got = events("Police used a water cannon and tear gas against crowds of protesters in Istanbul in an attempt "
+                 "to block them from marching to the newspaper's office.")
+    assert ("ASSAULT", "175") in got and any(t == "PROTEST" for t, _ in got)

@@ -198,7 +198,10 @@ def _frame_nouns(matches: dict[int, Match], consumed: set[int], cands: list[_Can
         patient = _patient_of_force(n, cands)
         if not (setting or patient):
             continue
-        if any(c.m.pattern.type == m.pattern.type for c in cands + out):
+        # one protest frame per protest: an act of the same type already coded is the protest, unless it
+        # is what the force was used to stop ("used tear gas ... to block them from marching")
+        if any(c.m.pattern.type == m.pattern.type and not (patient and _stopped_by_force(c.anchor, cands))
+               for c in cands + out):
             continue
         # a protest met with force is the story; the force is the response (ranked below it)
         anchor = n.head.head if n.dep_ == "pobj" else n.head
@@ -216,11 +219,31 @@ def _background_casualty(c: _Cand) -> bool:
             and (passive and v.lemma_.lower() in ("kill", "wound", "injure") or v.lemma_.lower() == "die"))
 
 
+def _stopped_by_force(act: Token, cands: list[_Cand]) -> bool:
+    """``act`` lies in a clause under a force verb ("used tear gas ... in an attempt to block them
+    from marching"): the force stopped it, so it is not the protest that happened."""
+    force = {c.anchor.i for c in cands if c.m.pattern.type in ("COERCE", "ASSAULT")}
+    t = act
+    for _ in range(8):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i in force:
+            return True
+    return False
+
+
 def _patient_of_force(n: Token, cands: list[_Cand]) -> bool:
-    verb = n.head.head if n.dep_ == "pobj" else n.head
+    """Force is used on the protest or its people: its object, passive subject or 'against' object,
+    also through a group noun ("tear gas against crowds of protesters") and a purpose clause
+    ("used a water cannon to disperse a crowd of rioters")."""
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ == "NOUN":
+        n = n.head.head  # "crowds of protesters": the crowd is acted on
     if n.dep_ not in ("dobj", "nsubjpass", "pobj"):
         return False
-    return any(c.anchor.i == verb.i and c.m.pattern.type in ("COERCE", "ASSAULT") for c in cands)
+    verb = n.head.head if n.dep_ == "pobj" else n.head
+    verbs = {verb.i} | ({verb.head.i} if verb.dep_ in ("xcomp", "advcl") else set())
+    return any(c.anchor.i in verbs and c.m.pattern.type in ("COERCE", "ASSAULT") for c in cands)
 
 
 def _extend(m: Match, verb: Token) -> Match:
