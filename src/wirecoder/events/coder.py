@@ -32,6 +32,7 @@ from .background import (
 )
 from .directives import (cause_of_death, directives, dismissals, involved_passive, mission, ordered_party, put_under,
                          retype)
+from .clauses import content, document_clauses, not_asserted
 from .conflict import conflict_sides
 from .harm import accident_restated, attack_source, disaster, mover_sides
 from .hosts import host_sides
@@ -45,9 +46,6 @@ from .triggers import Match, match, pos_class
 from .unrealised import cancelled_nouns
 
 # Dependents that hold the content of an event rather than a second event.
-_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "dative", "acomp"})
-_CONTENT_PREPS = frozenset({"of", "for", "over", "about", "against", "on", "to", "into", "from"})
-_COND_MARKS = frozenset({"if", "unless", "lest"})
 # Material acts are the news an analyst tracks first; statements about them rank below them.
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "AID", "RETREAT", "COOPERATE"})
 _EVIDENCE_CUT = frozenset({"advcl", "parataxis", "ccomp"})
@@ -136,7 +134,7 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
     cands += _must_requests(sent, lex, matches)
     cands += [_Cand(m, a, None, 0.7, "verb") for m, a in directives(sent, lex, matches) + dismissals(sent, lex)]
     consumed = {i for c in cands for i in c.m.tokens}
-    blocked = _document_clauses(sent, lex) | _not_asserted(sent, lex) | noun_infinitives(sent, lex.plan_nouns) \
+    blocked = document_clauses(sent, lex) | not_asserted(sent, lex) | noun_infinitives(sent, lex.plan_nouns) \
         | cancelled_nouns(sent, lex)
     nouns = [m for i, m in matches.items() if m.pattern.pos == "NOUN" and i not in consumed]
     noun_cands: list[_Cand] = []
@@ -169,7 +167,7 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
             noun_cands.append(_Cand(m, n.head if n.dep_ != "ROOT" else n, n, base * 0.8, "fallback"))
     # what a verbal or light-verb event governs is its content, not a second event
     governors = cands + [c for c in noun_cands if c.how == "light"]
-    owned = [(c.anchor.i, _content(c.anchor) | prep_clauses(c.anchor)) for c in governors]
+    owned = [(c.anchor.i, content(c.anchor) | prep_clauses(c.anchor)) for c in governors]
 
     def inside(c: _Cand) -> bool:
         own = {c.anchor.i, c.m.head.i}
@@ -248,74 +246,6 @@ def _patient_of_force(n: Token, cands: list[_Cand]) -> bool:
 
 def _extend(m: Match, verb: Token) -> Match:
     return Match(pattern=m.pattern, head=m.head, tokens=tuple(sorted({*m.tokens, verb.i})))
-
-
-def _content(anchor: Token) -> set[int]:
-    out: set[int] = set()
-    for c in anchor.children:
-        if c.dep_ in _CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS):
-            out.update(_subtree_without_relcl(c))
-        elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _COND_MARKS for g in c.children):
-            out.update(t.i for t in c.subtree)
-        elif c.dep_ == "prt":  # "call on X to ..."
-            out.update(t.i for t in c.subtree if t.i != c.i)
-        elif c.dep_ == "advcl" and not any(g.dep_.startswith("nsubj") for g in c.children) and (
-                c.tag_ == "VBG" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
-            # purpose and manner: "staged rallies to demand ...", "rejected it, urging ..."
-            out.update(t.i for t in c.subtree)
-    return out
-
-
-def _document_clauses(sent: Span, lex: Lexicon) -> set[int]:
-    """Relative clauses of documents state their content: "a resolution that aims to impose a blockade"."""
-    out: set[int] = set()
-    for tok in sent:
-        if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in lex.documents and not _own_plan(tok.head, lex) \
-                and not _said_in(tok, lex):
-            out.update(t.i for t in tok.subtree)
-    return out
-
-
-def _said_in(clause: Token, lex: Lexicon) -> bool:
-    """'X said in a report that Y raped civilians': the that-clause is what the speaker says (the parser
-    hangs it on the document); it is reported like any other statement, not a document's content."""
-    doc_noun = clause.head
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and doc_noun.dep_ == "pobj" \
-        and doc_noun.head.lower_ in ("in", "through") and lex.lemma(doc_noun.head.head) in lex.speech
-
-
-def _own_plan(noun: Token, lex: Lexicon) -> bool:
-    """A plan its actor announces ("unveiled a plan to cut aid"): its content is announced intent (.modality)."""
-    return noun.lemma_.lower() in lex.plan_nouns and noun.dep_ in ("dobj", "nsubjpass") \
-        and lex.lemma(noun.head) in lex.plan_verbs
-
-
-def _subtree_without_relcl(tok: Token) -> set[int]:
-    """A nominal's relative clause states an event of its own ("an insurgency in which thousands died")."""
-    out: set[int] = set()
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        out.add(t.i)
-        stack.extend(c for c in t.children if not (c.dep_ == "relcl" and t.pos_ in ("NOUN", "PROPN", "PRON")))
-    return out
-
-
-def _not_asserted(sent: Span, lex: Lexicon) -> set[int]:
-    """Clauses that state no event: conditions and indirect questions ("if they negotiate",
-    "whether they attack") and what is merely called important or possible ("it is important that we meet")."""
-    out: set[int] = set()
-    for tok in sent:
-        if tok.dep_ == "mark" and tok.lower_ in ("if", "whether", "unless", "lest", "until") and tok.head.dep_ != "advcl":
-            out.update(t.i for t in tok.head.subtree)
-        elif tok.dep_ == "mark" and tok.lower_ in ("if", "whether", "unless", "lest", "until") \
-                and tok.head.head.lemma_.lower() not in ("threaten", "warn", "vow"):
-            out.update(t.i for t in tok.head.subtree)
-        elif tok.dep_ in ("acomp", "attr") and tok.lemma_.lower() in lex.deontic:
-            for c in list(tok.children) + list(tok.head.children):
-                if c.dep_ in ("ccomp", "xcomp") and c != tok:
-                    out.update(t.i for t in c.subtree)
-    return out
 
 
 def _must_requests(sent: Span, lex: Lexicon, matches: dict[int, Match]) -> list[_Cand]:
