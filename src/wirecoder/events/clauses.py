@@ -20,6 +20,8 @@ _COND_MARKS = frozenset({"if", "unless", "lest"})
 
 
 def content(anchor: Token) -> set[int]:
+    """Token indices an event at ``anchor`` governs: complements, content prepositions, conditions,
+    a particle's clause, purpose and manner clauses ("staged rallies to demand ...")."""
     out: set[int] = set()
     for c in anchor.children:
         if c.dep_ in _CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS):
