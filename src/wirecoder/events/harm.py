@@ -80,7 +80,7 @@ def mover_sides(noun: Token, source: list[ActorRef], target: list[ActorRef],
               if g.dep_ == "pobj"]
     if not movers:
         return source, target
-    src = [r for r in finder.refs(movers)]
+    src = finder.refs(movers)
     if not src:
         return source, target
     where = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in _MOVE_PREPS for g in c.children
