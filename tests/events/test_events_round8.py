@@ -275,3 +275,19 @@ def test_force_against_crowds_of_protesters_codes_the_protest(events):
     got = events("Police used a water cannon and tear gas against crowds of protesters in Istanbul in an attempt "
                  "to block them from marching to the newspaper's office.")
     assert ("ASSAULT", "175") in got and any(t == "PROTEST" for t, _ in got)
+
+
+def test_arrest_in_a_country_with_no_doer_is_by_its_authorities(nlp):
+    ev = next(e for e in nlp("Two journalists were arrested in Turkey on Monday.")._.wc_events if e.type == "COERCE")
+    assert [(r.code, r.sector) for r in ev.source] == [("TUR", "GOV")]
+
+
+def test_arrest_in_a_city_names_no_state_doer(nlp):
+    ev = next(e for e in nlp("Protesters were arrested in central London.")._.wc_events if e.type == "COERCE")
+    assert not ev.source
+
+
+def test_demobilized_fighters_are_the_ones_who_retreat(nlp):
+    ev = next(e for e in nlp("Many rebels in Macedonia have been demobilized since the accord.")._.wc_events
+              if e.type == "RETREAT")
+    assert ev.source and not ev.target

@@ -34,7 +34,7 @@ from .directives import (cause_of_death, directives, dismissals, involved_passiv
                          retype)
 from .clauses import content, document_clauses, not_asserted
 from .conflict import conflict_sides
-from .harm import accident_restated, attack_source, disaster, mover_sides
+from .harm import accident_restated, attack_source, disaster, mover_sides, state_of_place
 from .hosts import host_sides
 from .implicit import indirect_target
 from .modality import Modality, is_historical, modality
@@ -51,6 +51,8 @@ _MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "
 _EVIDENCE_CUT = frozenset({"advcl", "parataxis", "ccomp"})
 # verbal acts whose object is what they are about, not news of its own (.scene.uncoded_situation)
 _STATEMENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
+# Acts only a state's authorities perform: with no doer named, the state they happen in did them.
+_STATE_ACTS = frozenset({"arrest", "deport", "investigate", "curfew", "censor", "emergency", "ban", "sue"})
 _RIOT = Pattern(lemma="riot", pos="VERB", type="PROTEST", mode="riot-spon", cameo="145")
 
 
@@ -315,6 +317,8 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
         if ordered is not None:  # "ordered the newspaper to suspend publication" (.directives)
             source, target = finder.clause_sides(ordered[0])[0], finder.refs([ordered[1]])
     source, target = _theme(p.theme, anchor, source, target, finder)
+    if not source and p.mode in _STATE_ACTS:  # "was arrested in Turkey": that state's authorities acted
+        source = state_of_place([anchor] + ([noun] if noun is not None else []), finder)
     if noun is not None and lex.lemma(noun) in lex.word_class("mover_nouns"):
         source, target = mover_sides(noun, source, target, finder)  # "the withdrawal of Russian troops"
     if not any(r.code for r in source) and lex.lemma(anchor) in lex.casualty_verbs:

@@ -7,6 +7,8 @@
 * *Movers*: "the withdrawal of Russian troops from Syria", "the deployment of NATO troops to
   Bosnia": the 'of' object of a movement noun is who moves (the source), the place moved to or from
   the target.
+* *States as doers*: an arrest, deportation, investigation or ban with no doer named, "in" a
+  country ("was put under investigation in Italy"), was done by that country's authorities.
 * *Doers of named attacks*: "died in an Israeli air strike", "killed in police firing", "wounded by
   army shelling": the casualty verb's event takes the attack noun's possessor or modifier as source.
 """
@@ -94,3 +96,18 @@ def mover_sides(noun: Token, source: list[ActorRef], target: list[ActorRef],
     if not tgt:
         tgt = [r for r in target if not finder.same_as(r, src)]
     return src, tgt
+
+
+def state_of_place(heads: list[Token], finder: SideFinder) -> list[ActorRef]:
+    """The state named by an 'in' phrase on one of ``heads`` ("arrested in Turkey"), as its government."""
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ != "in":
+                continue
+            for g in (x for x in c.children if x.dep_ == "pobj"):
+                for r in finder.refs([g]):
+                    actor = finder.actors.get(r.actor_id or "")
+                    if r.code and actor is not None and actor.kind == "state":
+                        return [ActorRef(name=r.name, code=r.code, sector="GOV", igo=r.igo, actor_id=r.actor_id,
+                                         span=r.span)]
+    return []
