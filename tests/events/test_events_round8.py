@@ -291,3 +291,9 @@ def test_demobilized_fighters_are_the_ones_who_retreat(nlp):
     ev = next(e for e in nlp("Many rebels in Macedonia have been demobilized since the accord.")._.wc_events
               if e.type == "RETREAT")
     assert ev.source and not ev.target
+
+
+def test_death_in_custody_is_by_the_custodian(nlp):
+    ev = next(e for e in nlp("A Palestinian prisoner died as a result of torture while in Israeli police custody."
+                             )._.wc_events if e.type == "ASSAULT")
+    assert [r.code for r in ev.source] == ["ISR"] and [r.code for r in ev.target] == ["PSE"]

@@ -323,6 +323,8 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
         source, target = mover_sides(noun, source, target, finder)  # "the withdrawal of Russian troops"
     if not any(r.code for r in source) and lex.lemma(anchor) in lex.casualty_verbs:
         source = attack_source(anchor, finder, lex) or source  # "died in an Israeli air strike"
+        if source and all(finder.same_as(r, source) for r in target):  # the dead are the target
+            target = finder.refs([c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]) or target
     source, target = conflict_sides(finder, lex, anchor, source, target)  # "an insurgency in which N died"
     source, target = host_sides(p, anchor, source, target, finder, lex)  # "its staff were expelled" (.hosts)
     toks = [doc[i] for i in c.m.tokens]

@@ -10,7 +10,8 @@
 * *States as doers*: an arrest, deportation, investigation or ban with no doer named, "in" a
   country ("was put under investigation in Italy"), was done by that country's authorities.
 * *Doers of named attacks*: "died in an Israeli air strike", "killed in police firing", "wounded by
-  army shelling": the casualty verb's event takes the attack noun's possessor or modifier as source.
+  army shelling": the casualty verb's event takes the attack noun's possessor or modifier as source;
+  a death "in Israeli police custody" the custodian's.
 """
 from __future__ import annotations
 
@@ -40,7 +41,16 @@ def attack_source(verb: Token, finder: SideFinder, lex: Lexicon) -> list[ActorRe
                                                                     lex.lookup(lex.lemma(g), "VERB"))
                         for g in n.children):
                     return finder.refs([n])
+    # "died ... while in Israeli police custody": whoever holds the custody
+    for t in verb.subtree:
+        if t.lemma_.lower() in _CUSTODY and t.dep_ == "pobj" and t.head.lower_ == "in":
+            refs = finder.noun_sides(t)[0]
+            if refs:
+                return refs
     return []
+
+
+_CUSTODY = frozenset({"custody", "detention", "captivity"})
 
 
 def accident_restated(trigger: Token, lex: Lexicon) -> bool:
