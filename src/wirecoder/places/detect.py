@@ -64,6 +64,10 @@ def _scan_ok(span: Span, cands: tuple[Candidate, ...], home: frozenset[str] = fr
     if best.source in ("country", "state", "supp", "admin") or (
             best.source == "city" and not best.alternate and best.score >= MIN_SCAN_CITY_SCORE):
         return True
+    if best.source == "admin1" and len(span) > 1:
+        # "Akwa Ibom", "Benue State"; a one-word division needs NER ("Benue"), and one after a proper
+        # noun is part of a longer name ("Seoul Central District Court")
+        return span.start == 0 or span.doc[span.start - 1].pos_ != "PROPN"
     # a county: "West Sussex", "Leicestershire", "Co. Cavan" always; "Kent" or "Clare" only in an
     # article written in British or Irish English (elsewhere they are more often people or US towns)
     return any(c.source == "county" and (len(span) > 1 or span.text.endswith("shire") or c.place.country in home)

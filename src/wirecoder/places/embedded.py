@@ -97,8 +97,8 @@ def org_head_mentions(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
 
 def _org_town(cands: tuple[Candidate, ...]) -> bool:
     best = cands[0]
-    if best.source in ("country", "state", "admin"):
-        return True
+    if best.source in ("country", "state", "admin", "admin1"):
+        return True  # "Laguna Governor", "Benue Police Command": a division's office
     return best.source == "city" and not best.alternate and best.score >= ORG_TOWN_MIN_SCORE
 
 

@@ -157,6 +157,8 @@ def gazetteer() -> Gazetteer:
         for n in names:
             add(n, Candidate(place, ADMIN_SCORE, "admin"))
 
+    _add_divisions(index, add)
+
     for row in _data_lines("counties_gb_ie.tsv"):
         names = row[0].split("|")
         place = Place(name=names[0], country=row[1], lat=float(row[2]), lon=float(row[3]), kind="region")
@@ -171,6 +173,19 @@ def gazetteer() -> Gazetteer:
         index=frozen, iso2to3=iso2to3, neighbours=neighbours, capitals=capitals,
         state_names=state_names, postal={k: k for k in state_names}, adjectives=adjectives,
         max_words=min(6, max(len(k.split()) for k in frozen)))
+
+
+def _add_divisions(index: dict[str, list[Candidate]], add) -> None:
+    """Generated first-level divisions (admin1.py), below the hand-written rows of the same country."""
+    from .admin1 import GEN_ADMIN_SCORE, TYPED_ADMIN_SCORE, divisions, index_names
+
+    for d in divisions():
+        place = Place(name=d.names[-1], country=d.country, lat=d.lat, lon=d.lon, kind="region")
+        for n, typed in index_names(d):
+            if any(c.place.country == d.country and c.source in ("admin", "state", "supp", "county", "country")
+                   for c in index.get(norm(n), ())):
+                continue  # listed by hand (or the country's own name)
+            add(n, Candidate(place, TYPED_ADMIN_SCORE if typed else GEN_ADMIN_SCORE, "admin1"))
 
 
 def _saint_forms(name: str) -> list[str]:

@@ -259,9 +259,11 @@ def _choose_pass(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candida
             if town is not None:
                 out.append(town)
                 continue
-        if (m.label in TOWN_LABELS and cs[0].place.kind == "city" and cs[0].score < LOCAL_OVER_FOREIGN_MAX
+        if (m.label in TOWN_LABELS and (cs[0].place.kind == "city" and cs[0].score < LOCAL_OVER_FOREIGN_MAX
+                                        or cs[0].source == "admin1")
                 and not any(c.place.country in ctx.countries for c in cs)):
-            # "Nelson" in a story about British Columbia: the local town, not a mid-sized one abroad
+            # "Nelson" in a story about British Columbia: the local town, not a mid-sized one (or a
+            # province) abroad
             town = _small_town(doc[m.start:m.end].text, ctx)
             if town is not None:
                 out.append(town)
@@ -272,11 +274,48 @@ def _choose_pass(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candida
         if len(cs) == 1:
             out.append(cs[0])
             continue
+        cs = _divisions_in_place(doc, m, cs, ctx)
+        if len(cs) == 1:
+            out.append(cs[0])
+            continue
         coord = _coordinated_kinds(doc, m, kinds)
         # a national capital keeps its lead: "Washington" in a story from London is still the US capital
         near = anchors if not _is_capital(cs[0], key) else []
         out.append(max(cs, key=lambda c: _score(c, ctx, coord) + _prox(c, key, near)))
     return out
+
+
+# Lower-case words after a name that make it a division ("Sokoto state", "Laguna province").
+DIVISION_TAILS = frozenset({"state", "province", "region", "governorate", "oblast", "prefecture", "department"})
+BIG_CITY_SCORE = 6.0      # a city of a million keeps its name from a same-named division ("Lagos")
+SAME_COUNTRY_CITY_SCORE = 5.0  # a town of 100,000 does so in its own country ("Enugu", "Gabes")
+DIVISION_FOCUS_BONUS = 1.0  # a generated division of the country the article names most
+
+
+def _divisions_in_place(doc: Doc, m: RawMention, cs: tuple[Candidate, ...], ctx: Context) -> tuple[Candidate, ...]:
+    """Generated divisions (source "admin1") among the candidates: only they when a division word follows
+    ("Sokoto state"); none when a country or a big city bears the name ("Niger", "Lagos"); first when
+    the article is about their country and no city of the name is as big ("Benue", "Laguna")."""
+    divs = tuple(c for c in cs if c.source == "admin1")
+    if not divs:
+        return cs
+    if m.end < len(doc) and doc[m.end].text in DIVISION_TAILS:  # lower case: "Montana Department" is a name
+        return divs
+    if any(_outranks_division(c, divs) for c in cs):
+        return tuple(c for c in cs if c.source != "admin1")
+    return cs  # the focus bonus is in _score
+
+
+def _outranks_division(c: Candidate, divs: tuple[Candidate, ...]) -> bool:
+    """Does this candidate keep the bare name from a generated division: a country, a hand-listed
+    state or region ("Montana"), a big city, or a sizeable town of the division's own country (its
+    capital, as a rule: "in Enugu" is the city)?"""
+    if c.source == "admin1":
+        return False
+    if c.place.kind == "country" or c.source in ("state", "admin", "supp"):
+        return True
+    return c.place.kind == "city" and (c.score >= BIG_CITY_SCORE or c.score >= SAME_COUNTRY_CITY_SCORE
+                                       and any(d.place.country == c.place.country for d in divs))
 
 
 def _spelling(text: str, c: Candidate) -> bool:
@@ -337,6 +376,8 @@ def _score(c: Candidate, ctx: Context, coord: frozenset[str] = frozenset()) -> f
             s += SAME_STATE_BONUS
     if c.place.kind in coord:
         s += COORD_COUNTRY_BONUS
+    if c.source == "admin1" and ctx.countries and country == ctx.countries.most_common(1)[0][0]:
+        s += DIVISION_FOCUS_BONUS
     if c.place.kind == "state" and c.admin1 and country == "USA":
         # "Washington" in an article datelined "Wash." that names Seattle: the state, not the capital
         others = max((n for k, n in ctx.us_states.items() if k != c.admin1), default=0)
