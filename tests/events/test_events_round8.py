@@ -297,3 +297,13 @@ def test_death_in_custody_is_by_the_custodian(nlp):
     ev = next(e for e in nlp("A Palestinian prisoner died as a result of torture while in Israeli police custody."
                              )._.wc_events if e.type == "ASSAULT")
     assert [r.code for r in ev.source] == ["ISR"] and [r.code for r in ev.target] == ["PSE"]
+
+
+def test_blasts_that_rocked_a_church_happened(events):
+    got = events("Bombers are suspected to be behind the twin blasts that rocked a church in Jolo last Sunday.")
+    assert [t for t, _ in got] == ["ASSAULT"]
+
+
+def test_troops_abandoning_positions_retreat_but_ministers_leaving_do_not(events):
+    assert ("RETREAT", "0874") in events("Government troops abandoned their positions near the border.")
+    assert events("The minister left the city for talks in Geneva.") == []

@@ -154,6 +154,8 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
             noun_cands.append(_Cand(_extend(m, head.head), head.head, n, base + 0.2, "light"))
         elif n.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.occurrence_verbs:
             noun_cands.append(_Cand(m, head, n, base + 0.2, "occurrence"))
+        elif (rel := _occurring_relcl(n, lex)) is not None:  # "the twin blasts that rocked a church"
+            noun_cands.append(_Cand(m, rel, n, base + 0.2, "occurrence"))
         elif put_under(n, lex) is not None:  # "was put under investigation"
             noun_cands.append(_Cand(_extend(m, head.head), head.head, n, base + 0.25, "light"))
         elif cause_of_death(n, lex) is not None:  # "died as a result of torture"
@@ -184,6 +186,15 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
     # "killed 23 when they blew themselves up": a clause that restates how an event happened (.scene)
     kinds = [(c.anchor, c.m.pattern.type or "") for c in merged]
     return [c for c in merged if not restates(c.anchor, c.m.pattern.type or "", [k for k in kinds if k[0].i != c.anchor.i])]
+
+
+def _occurring_relcl(n: Token, lex: Lexicon) -> Token | None:
+    """A relative clause saying the event noun happened: "the blasts that rocked a church"."""
+    for c in n.children:
+        if c.dep_ == "relcl" and c.lemma_.lower() in lex.occurrence_verbs and any(
+                g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in c.children):
+            return c
+    return None
 
 
 def _frame_nouns(matches: dict[int, Match], consumed: set[int], cands: list[_Cand], lex: Lexicon) -> list[_Cand]:
