@@ -33,6 +33,7 @@ class _Draft:
     speaker: Speaker | None = None
     pieces: list[int] = field(default_factory=list)  # indices of marks joined into it
     speaker_i: int | None = None  # overrides the frame's speaker (a participle sharing the outer subject)
+    needs_speaker: bool = False  # a short frameless quotation: kept only if it inherits a speaker
 
 
 def _trim(text: str, m: Marked) -> Marked | None:
@@ -98,8 +99,19 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             continue
         if len(text[m.start:m.end].split()) >= _MIN_FREE_QUOTE_WORDS:
             drafts.append(_Draft(m.start, m.end, None, True, pieces=[k]))
+        elif _sentence_after_colon(text, m):
+            drafts.append(_Draft(m.start, m.end, None, True, pieces=[k], needs_speaker=True))
     inherit_speakers(doc, sents, drafts, para_of)
-    return _finish(doc, ctx, drafts)
+    return _finish(doc, ctx, [d for d in drafts if not (d.needs_speaker and d.speaker_i is None)])
+
+
+def _sentence_after_colon(text: str, m: Marked) -> bool:
+    """'Kinew was blunt: "This isn't happening."': a short whole sentence a colon introduces is a quotation,
+    not a title or scare quote; it is kept only where the colon's sentence gives it a speaker."""
+    body = text[m.start:m.end]
+    if len(body.split()) < 2 or not body[0].isupper() or body.rstrip("\"”’'»")[-1:] not in (".", "!", "?"):
+        return False
+    return text[max(0, m.start - 8):m.start].rstrip(" \t\u00a0\"“«‘'`\n").endswith(":")
 
 
 def _reported(doc: Doc, lex: CueLexicon, f: Frame, frames: list[Frame], paras: list[int], para_of,

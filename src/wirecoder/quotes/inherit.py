@@ -6,7 +6,9 @@ News prose attributes a quotation once and lets the next ones lean on it:
   "I saw ..."', 'Continued Smith: "..."'): the person named just before the colon,
   else the subject of that sentence;
 - a quotation right after a sentence about a person ('Smith defended the plan.
-  "We had no choice."'): that sentence's subject when it names a person;
+  "We had no choice."'): that sentence's subject when it names a person; also when
+  the quotation opens the next paragraph and no quotation before it has a speaker
+  to hand on (the reader takes the person the last sentence was about);
 - a quotation that goes on after an attributed one in the same paragraph, or that
   opens the paragraph after one (a multi-paragraph quotation, whose speaker is
   named once): the previous quotation's speaker.
@@ -138,15 +140,23 @@ def _find(doc: Doc, sents: SentIndex, d: Draftish, last: Draftish | None, para_o
             subj = _sentence_subject(doc, prev.start, prev.end, True, quoted)
             if subj is not None:
                 return subj.i
-    if last is None:
-        return None
-    spk = _speaker_of(last)
-    lp = para_of(max(last.start, last.end - 1))
-    if lp == para:
-        return spk
     opens_paragraph = not text[_para_start(text, d.start):d.start].strip(" \t\u00a0\"“«‘'`")
-    if lp == para - 1 and last.direct and opens_paragraph:
-        return spk
+    if last is not None:
+        spk = _speaker_of(last)
+        lp = para_of(max(last.start, last.end - 1))
+        if lp == para:
+            return spk
+        if lp == para - 1 and last.direct and opens_paragraph:
+            return spk
+        if (lp == para - 1 and opens_paragraph and last.frame is not None and spk is not None
+                and sents.of(last.frame.cue_i).start == sents.of(j).start):
+            return spk  # 'Bouchard said crews were at work.' / '"Some customers could wait days."'
+    if opens_paragraph and para_of(doc[j].idx) == para - 1 and (doc[j].text in (".", "!", "?") or doc[j].is_sent_end):
+        # 'Smith defended the plan on Monday.' / a paragraph of its own: '"We had no choice."'
+        prev = sents.of(j)
+        subj = _sentence_subject(doc, prev.start, prev.end, True, quoted)
+        if subj is not None:
+            return subj.i
     return None
 
 

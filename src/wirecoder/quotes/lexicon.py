@@ -25,6 +25,7 @@ class CueLexicon:
     as_sources: frozenset[str]  # verbs that cue only in 'as X put it, ...'
     appeal_nouns: frozenset[str]  # noun cues with a for-object: 'his call for talks'
     group_quantifiers: frozenset[str]  # 'many say', 'some argue': quantity words that can speak
+    source_documents: frozenset[str]  # 'a statement from X said': the document speaks for X
 
     def lemma(self, tok) -> str:
         """The token's lemma, lower case, with the lexicon's fixes ('hoping' -> 'hope', not 'hop')."""
@@ -78,4 +79,5 @@ def load_lexicon() -> CueLexicon:
         as_sources=low("as_sources"),
         group_quantifiers=low("group_quantifiers"),
         appeal_nouns=low("appeal_nouns"),
+        source_documents=low("source_documents"),
     )

@@ -123,12 +123,19 @@ def _resolve(ctx: SpeakerContext, tok: Token, depth: int) -> Speaker:
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and depth < 3:
         sp = resolve(ctx, tok.head.head, depth + 1)  # "Smith, who said ...": Smith speaks, "who" is the mention
         return Speaker(sp.name, sp.code, sp.actor_id, (tok.idx, _end(tok)))
+    author = _author(ctx, tok) if depth < 3 else None
+    if author is not None:
+        return resolve(ctx, author, depth + 1)
     ci, cj = _core(tok)
     phrase = (doc[ci].idx, _end(doc[cj - 1]))
     ms = mentions_in(doc, tok.left_edge.idx, _end(tok.right_edge)) if doc._.wc_mentions else []
     m, modifier_only = _pick_mention(tok, ms)
     if m is not None and m.actor_id in ctx.actors:
         a = ctx.actors[m.actor_id]
+        if a.kind != "person" and not modifier_only:
+            person = _person_by_surname(ctx, tok, m)
+            if person is not None:
+                return person
         if modifier_only:
             return Speaker(ctx.sents.text[phrase[0]:phrase[1]], a.code, None, phrase)
         if m.kind == "group" and a.kind != "person":
@@ -163,6 +170,34 @@ def _resolve(ctx: SpeakerContext, tok: Token, depth: int) -> Speaker:
         if named:
             return Speaker(named[-1], None, None, phrase)
     return Speaker(ctx.sents.text[phrase[0]:phrase[1]], None, None, phrase)
+
+
+def _author(ctx: SpeakerContext, tok: Token) -> Token | None:
+    """'a statement from Air Canada said', "the ministry's email said": the author the document speaks for."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ctx.lex.source_documents:
+        return None
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            obj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _person_by_surname(ctx: SpeakerContext, tok: Token, m: ActorMention) -> Speaker | None:
+    """'Mark Holland ... "...," Holland added': a lone surname the actor stage read as a place or body
+    is the person of that surname the article has named (a cue's subject is far more often a person)."""
+    if tok.pos_ != "PROPN" or (m.start, m.end) != (tok.idx, _end(tok)):
+        return None
+    full = ctx.surnames().get(tok.lower_)
+    if full is None:
+        return None
+    for a in ctx.actors.values():
+        if a.kind == "person" and a.name == full:
+            return Speaker(a.name, a.code, a.id, (m.start, m.end))
+    return Speaker(full, None, None, (m.start, m.end))
 
 
 def _strip_det(phrase: str) -> str:
