@@ -81,6 +81,11 @@ def _pronoun(ctx: Ctx, tok: Token, gender: str) -> None:
         return
     same = [d for d in people if ctx.infos[d.key].gender == gender]
     unknown = [d for d in people if ctx.infos[d.key].gender is None]
+    if not same and len(unknown) > 1:
+        # gender unknown all round: the person a sentence was about (its subject) is the likelier
+        # antecedent than a name merely mentioned ("Premier X was asked about Greenbelt. ... he said")
+        subjects = [d for d in unknown if match_root(ctx.doc, d.start, d.end).dep_ in ("nsubj", "nsubjpass")]
+        unknown = subjects or unknown
     pick = (same or unknown or [None])[-1]
     if pick is not None:
         info = ctx.infos[pick.key]
