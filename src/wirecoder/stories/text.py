@@ -35,6 +35,9 @@ W_PLACE = 1.5
 W_EVENT = 0.5
 W_YEAR = 2.0  # a year the text names: two reports naming different years are rarely about one development
 LEAD_CHARS = 600  # the lead paragraph states the development; its words count double
+HEADER_CHARS = 300  # a web page's header (address, headline, byline, publication date) fits in this
+# Words that introduce a page's own date ("Published: 02:31 GMT, 12 March 2013", "posted ... on Friday, ...").
+_PUBLISH_CUE = re.compile(r"\b(?:published|updated|posted|last modified|first published)\b", re.IGNORECASE)
 
 
 @cache
@@ -46,7 +49,11 @@ def stopwords() -> frozenset[str]:
              "week", "day", "days", "time", "people", "monday", "tuesday", "wednesday", "thursday", "friday",
              "saturday", "sunday", "today", "yesterday", "tomorrow", "percent", "http", "https", "www", "com",
              "html", "htm", "php", "article"}
-    return frozenset(STOP_WORDS) | extra
+    # A web page's date line ("Fri., May 3, 2013 11:45 AM PDT | Updated ..."): printed by every page, about none.
+    dateline = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "edt", "est", "cdt",
+                "cst", "mdt", "mst", "pdt", "pst", "gmt", "utc", "bst", "cet", "updated", "published", "posted",
+                "modified"}
+    return frozenset(STOP_WORDS) | extra | dateline
 
 
 def words(text: str) -> list[str]:
@@ -149,22 +156,35 @@ def weighted_terms(a: Analysis) -> dict[str, float]:
 
 
 def article_date(a: Analysis) -> Date | None:
-    """The dateline, else the most often stated full date in the text (ties: the latest).
+    """The dateline, else the report's own date as its text prints it; None when the text shows none.
 
     Articles without a dateline often print their publication date in the
-    text ("Published March 3, 2013"), and a report's own day is the one it
-    repeats; a single historical date mentioned in passing loses to it.
+    text ("Published March 3, 2013"), usually in the header above the body,
+    and a report's own day is the one it repeats. A full date stated once deep
+    in the body is most often a past event the report recalls ("he was named
+    coach on May 23, 2005"), so it is taken only when the header carries it,
+    a publishing cue precedes it, or the text states it more than once; and
+    never when the text names a later year (a report is not written before
+    the years it mentions).
     """
     if a.article.date:
         return a.article.date
+    text = a.article.text
     seen: Counter[str] = Counter()
+    marked: set[str] = set()
     for t in a.timexes:
         v = t.value or ""
         if t.type == "DATE" and t.anchored and len(v) == 10 and v[4] == "-" and v[:4].isdigit():
             seen[v] += 1
-    if not seen:
+            if t.start < HEADER_CHARS or _PUBLISH_CUE.search(text, max(0, t.start - 40), t.start):
+                marked.add(v)
+    found = [(n + (v in marked) * 2, v) for v, n in seen.items() if n > 1 or v in marked]
+    if not found:
         return None
-    best = max(seen.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    best = max(found)[1]
+    later = [y for y in text_years(text) if y > int(best[:4])]
+    if later:
+        return None
     try:
         return Date.fromisoformat(best)
     except ValueError:
