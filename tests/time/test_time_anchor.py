@@ -9,16 +9,12 @@ from wirecoder.records import TimeExpression
 from wirecoder.time.anchor import _as_event_date, event_date
 
 WED = date(2022, 1, 12)
-_OTHERS = ("wc_quantities", "wc_places", "wc_actors", "wc_quotes", "wc_events")
 
 
 @pytest.fixture(scope="module")
-def date_of(nlp):
+def date_of(time_doc):
     def run(text, trigger, dateline=WED):
-        doc = nlp.make_doc(text)
-        doc._.wc_dateline = dateline
-        with nlp.select_pipes(disable=[n for n in _OTHERS if n in nlp.pipe_names]):
-            doc = nlp(doc)
+        doc = time_doc(text, dateline)
         tok = next(t for t in doc if t.text == trigger)
         return event_date(doc, tok, doc._.wc_timexes)
     return run

@@ -12,16 +12,12 @@ from wirecoder.time.narrative import resolve_anaphora
 from wirecoder.time.rules import _duration_value
 
 THU = date(2021, 10, 28)  # a Thursday late in October
-_OTHERS = ("wc_quantities", "wc_places", "wc_actors", "wc_quotes", "wc_events")
 
 
 @pytest.fixture(scope="module")
-def timexes(nlp):
+def timexes(time_doc):
     def run(text, dateline=THU):
-        doc = nlp.make_doc(text)
-        doc._.wc_dateline = dateline
-        with nlp.select_pipes(disable=[n for n in _OTHERS if n in nlp.pipe_names]):
-            doc = nlp(doc)
+        doc = time_doc(text, dateline)
         return {t.text: t for t in doc._.wc_timexes}
     return run
 

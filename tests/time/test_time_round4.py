@@ -7,16 +7,12 @@ from datetime import date
 import pytest
 
 WED = date(2022, 1, 12)
-_OTHERS = ("wc_quantities", "wc_places", "wc_actors", "wc_quotes", "wc_events")
 
 
 @pytest.fixture(scope="module")
-def timexes(nlp):
+def timexes(time_doc):
     def run(text, dateline=WED):
-        doc = nlp.make_doc(text)
-        doc._.wc_dateline = dateline
-        with nlp.select_pipes(disable=[n for n in _OTHERS if n in nlp.pipe_names]):
-            doc = nlp(doc)
+        doc = time_doc(text, dateline)
         return doc._.wc_timexes
     return run
 

@@ -1,0 +1,18 @@
+"""Shared fixture of the time-stage tests: a document run through the pipeline up to the time stage."""
+from __future__ import annotations
+
+import pytest
+
+# The stages after the time stage; the time tests do not need them.
+_LATER = ("wc_quantities", "wc_places", "wc_actors", "wc_quotes", "wc_events")
+
+
+@pytest.fixture(scope="module")
+def time_doc(nlp):
+    """``run(text, dateline)`` -> the Doc with timexes, read against ``dateline``."""
+    def run(text, dateline):
+        doc = nlp.make_doc(text)
+        doc._.wc_dateline = dateline
+        with nlp.select_pipes(disable=[n for n in _LATER if n in nlp.pipe_names]):
+            return nlp(doc)
+    return run
