@@ -12,7 +12,11 @@ Order of evidence, first hit wins:
 3. any other place in the trigger's clause, nearest first;
 4. any place in the sentence, nearest first.
 Within a phrase a possessor yields to the place it owns ("Iraq's city of
-Mosul" -> Mosul). Reference points ("40 km north of Goma", "not far from X")
+Mosul" -> Mosul), and a place that only says where a named place lies yields
+to it ("the Tuwaitha plant outside Baghdad" -> Tuwaitha). A named site
+("inside the Rashid Hotel", see sites.py) counts in steps 1-2 only. A town
+before an event noun situates it ("the Helmand battle"); a country there is
+the side that acts ("a US-Kurdish operation"). Reference points ("40 km north of Goma", "not far from X")
 are used only when nothing else is found.
 Never chosen: a metonym that acts ("Moscow demands") and place adjectives
 ("Russian troops"). A place that is the event's actor as subject is a
@@ -23,10 +27,13 @@ the target country is where the act took place. A place modifying a facility
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
-from ..records import PlaceMention
+from ..records import Place, PlaceMention
 from .cues import PLACE_NOUNS
+from .sites import site_mentions
 
 LOC_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "along", "on",
                        "into", "throughout", "within", "off", "onto", "over", "through", "beyond",
@@ -73,7 +80,7 @@ def _index(doc: Doc, places: tuple[PlaceMention, ...], references: bool = True) 
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
         if p.metonym or p.adjectival and not (span is not None and _locates_edge(span)):
             continue
-        if span is None or _names_an_actor(span.root) or not references and _is_reference(span.root):
+        if span is None or _names_an_actor(span.root, p) or not references and _is_reference(span.root):
             continue
         if _inside_organisation(span):
             continue  # "the Islamic State of Iraq": part of a group's name, not where anything happened
@@ -133,11 +140,31 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwes
                         "north-east", "north-west", "south-east", "south-west"})
 
 
-def _names_an_actor(root: Token) -> bool:
-    """A place used as a modifier of a non-place noun: "US soldiers", "Iraq's army"."""
-    if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
-        return root.head.lemma_.lower() not in LOCATIVE_HEADS and root.head.ent_type_ not in ("GPE", "LOC", "FAC")
-    return False
+# Nouns of events a town or province before them situates ("the Helmand battle", "the Mosul offensive"); a
+# country before them is most often the side that acts ("a US air strike"), so only places below a country.
+EVENT_NOUNS = frozenset({"battle", "fighting", "offensive", "siege", "bombing", "blast", "explosion", "massacre",
+                         "clash", "clashes", "uprising", "riot", "riots", "protest", "protests", "rally", "talks",
+                         "summit", "conference", "attack", "ambush", "raid", "shelling", "earthquake", "fire"})
+WIDE_KINDS = frozenset({"country", "continent"})
+
+
+def _names_an_actor(root: Token, p: PlaceMention | None = None) -> bool:
+    """A place used as a modifier of a non-place noun: "US soldiers", "Iraq's army", "a US-Kurdish operation"."""
+    head = root
+    while head.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod") and head.head.i > head.i \
+            and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        head = head.head  # "US" in "a US-Kurdish operation" modifies "Kurdish", which modifies "operation"
+        if head.pos_ in ("NOUN", "PROPN") and _locative_head(head):
+            return False  # "Grozny's streets", "the Gaza border fence"
+    if head is root or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if head.lemma_.lower() in EVENT_NOUNS or head.lower_ in EVENT_NOUNS:
+        return p is None or p.place.kind in WIDE_KINDS
+    return True
+
+
+def _locative_head(t: Token) -> bool:
+    return t.lemma_.lower() in LOCATIVE_HEADS or t.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def _in_subtree(tok: Token, idx: dict[int, PlaceMention], stop: frozenset[str] = frozenset()) -> PlaceMention | None:
@@ -186,7 +213,9 @@ def _prep_place(tok: Token, idx: dict[int, PlaceMention], weak_ok: bool) -> Plac
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     p = _in_subtree(obj, idx)
-                    if p is not None:
+                    # a named site counts only as the place of the act, not as where something came from
+                    # ("a doctorate from Harvard University") or whose it is ("the head of the Y Church")
+                    if p is not None and not (p.place.kind == SITE and child.lower_ in WEAK_PREPS):
                         return p
     return None
 
@@ -196,8 +225,6 @@ def event_location(doc: Doc, trigger: Token, places: tuple[PlaceMention, ...]) -
 
     Reference points ("30 km east of X") are used only when nothing else is found.
     """
-    if not places:
-        return None
     near, full = _indexes(doc, places)
     p = _locate(doc, trigger, near, full)
     return p if p is not None else _locate(doc, trigger, full, full)
@@ -206,13 +233,14 @@ def event_location(doc: Doc, trigger: Token, places: tuple[PlaceMention, ...]) -
 def _locate(doc: Doc, trigger: Token, idx: dict[int, PlaceMention],
             full: dict[int, PlaceMention]) -> PlaceMention | None:
     """``idx`` without reference points; ``full`` with them, for the trigger's own attachments."""
-    if not full:
-        return None
     sent = trigger.sent
     idx = {i: p for i, p in idx.items() if sent.start <= i < sent.end}
     full = {i: p for i, p in full.items() if sent.start <= i < sent.end}
-    if not full:
+    # named sites ("inside the Rashid Hotel") count only where they hang on the event itself (steps 1-2)
+    sites = _sites(doc, sent.start, sent.end, full)
+    if not full and not sites:
         return None
+    att = {**sites, **idx}
     physical = trigger.lemma_.lower() in PHYSICAL
     # 1. a physical act's object is the most specific place: "captured Lubumbashi in Shaba province",
     # "Gibraltar was captured from Spain"
@@ -220,28 +248,41 @@ def _locate(doc: Doc, trigger: Token, idx: dict[int, PlaceMention],
         for c in trigger.children:
             if c.dep_ in ("dobj", "nsubjpass"):
                 # not a place in an apposition describing the object ("X, a sergeant from Y")
-                p = _in_subtree(c, idx, stop=frozenset({"appos"}))
+                p = _in_subtree(c, att, stop=frozenset({"appos"}))
+                if p is not None and p.place.kind == SITE:
+                    # a site is the place only as the object itself ("stormed the Rashid Hotel"), not as a
+                    # phrase inside it ("holds a doctorate from Harvard University")
+                    if att.get(c.i) is p:
+                        return _situate(doc, p, idx)
+                    p = _in_subtree(c, idx, stop=frozenset({"appos"}))
                 # a captured or shot person whose name is also a town is no place: trust NER here
                 if p is not None and _looks_like_place(doc, p, trigger):
                     return p
     # 1. locative attachments: to the trigger, its objects, its governing verb (for nouns)
     hosts = [trigger]
     hosts += [c for c in trigger.children if c.dep_ in ("dobj", "attr", "pobj", "prt", "advmod", "xcomp", "acomp")]
-    # "sat down with Russian envoys at NATO headquarters": the place hangs on the prepositional object
+    # "sat down with Russian envoys at NATO headquarters": the place hangs on the prepositional object,
+    # "killed by locals in the city of Mosul": on the passive's agent
     hosts += [o for c in trigger.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    agents = [o for c in trigger.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    hosts += agents
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX"):
         hosts.append(trigger.head)
     for h in hosts:
-        p = _prep_place(h, idx, weak_ok=physical or h != trigger or trigger.lemma_.lower() in MOTION)
+        # "by the head of X": the agent's own "of", "from" say who it is, not where the act was
+        weak_ok = h not in agents and (physical or h != trigger or trigger.lemma_.lower() in MOTION)
+        p = _prep_place(h, att, weak_ok=weak_ok)
         if p is not None:
-            return p
+            return _situate(doc, p, idx)
+    if not full:
+        return None
     # 3. the clause, then 4. the sentence: nearest place not an argument of a verbal act.
     # A place in an apposition to the subject ("X, an officer from the port of Y, was shot") comes after
     # a reference point the trigger itself hangs on ("shot in an ambush south of Mosul").
     clause = _clause_root(trigger)
     subject = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")
                for a in c.children if a.dep_ in ("appos", "relcl", "acl") for t in a.subtree}
-    p = _nearest(doc, trigger, idx, clause, physical, skip=subject)
+    p = _nearest(doc, trigger, idx, clause, physical, skip=subject, sites=sites)
     if p is not None:
         return p
     for h in hosts:
@@ -249,14 +290,47 @@ def _locate(doc: Doc, trigger: Token, idx: dict[int, PlaceMention],
         if p is not None:
             return p
     for scope in (clause, None):
-        p = _nearest(doc, trigger, idx, scope, physical, skip=set())
+        p = _nearest(doc, trigger, idx, scope, physical, skip=set(), sites=sites)
         if p is not None:
             return p
     return None
 
 
+SITE = "site"
+
+
+def _sites(doc: Doc, start: int, end: int, full: dict[int, PlaceMention]) -> dict[int, PlaceMention]:
+    """Named sites of the sentence, once per sentence: every event of the sentence asks."""
+    key = ("wc_place_sites", start, end)
+    cached = doc.user_data.get(key)
+    if cached is None:
+        found = site_mentions(doc, start, end, set(full))
+        marked = {id(m): replace(m, place=replace(m.place, kind=SITE)) for m in found.values()}
+        cached = {i: marked[id(m)] for i, m in found.items()}  # one object per site: callers compare by identity
+        doc.user_data[key] = cached
+    return cached
+
+
+def _situate(doc: Doc, p: PlaceMention, idx: dict[int, PlaceMention]) -> PlaceMention:
+    """A named site takes the coordinates of the place that holds it ("al-Zahawi school in western Baghdad"),
+    else of the nearest place of the sentence, as a local name of that place; alone it stays unresolved."""
+    if p.place.kind != SITE:
+        return p
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return p
+    places = {i: q for i, q in idx.items() if q.place.kind != SITE}
+    inner = [places[t.i] for t in span.root.subtree if t.i in places]
+    near = sorted(places, key=lambda i: abs(i - span.root.i))
+    host = inner[0] if inner else places[near[0]] if near else None
+    if host is None or host.place.lat is None:
+        return replace(p, place=Place(name=p.text, kind="unresolved"))
+    return replace(p, place=Place(name=p.text, country=host.place.country, lat=host.place.lat,
+                                  lon=host.place.lon, kind="local"))
+
+
 def _nearest(doc: Doc, trigger: Token, idx: dict[int, PlaceMention], scope: Token | None, physical: bool,
-             skip: set[int]) -> PlaceMention | None:
+             skip: set[int], sites: dict[int, PlaceMention]) -> PlaceMention | None:
     """The place nearest to the trigger within ``scope``'s subtree (None: the sentence)."""
     best = None
     for i, p in idx.items():
@@ -271,8 +345,30 @@ def _nearest(doc: Doc, trigger: Token, idx: dict[int, PlaceMention], scope: Toke
         d = abs(i - trigger.i)
         if best is None or d < best[0]:
             best = (d, p)
-    return best[1] if best is not None else None
-    return None
+    return _held(doc, best[1], {**sites, **idx}) if best is not None else None
+
+
+# Prepositions that place a named thing inside or beside a wider one ("the Tuwaitha plant outside Baghdad").
+CONTAINER_PREPS = frozenset({"in", "outside", "near", "inside", "at", "within"})
+
+
+def _held(doc: Doc, p: PlaceMention, idx: dict[int, PlaceMention]) -> PlaceMention:
+    """The more specific place when ``p`` only says where a named place lies: "the Tuwaitha plant outside
+    Baghdad" -> Tuwaitha, "Ramadi, in Anbar province" -> Ramadi."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in CONTAINER_PREPS:
+        return p
+    holder = span.root.head.head
+    if holder.pos_ not in ("NOUN", "PROPN"):
+        return p
+    q = idx.get(holder.i)
+    if q is not None and q is not p:
+        return _situate(doc, q, idx)  # "the Dora refinery outside Baghdad": the named site
+    for t in holder.children:
+        q = idx.get(t.i)
+        if q is not None and q is not p and (t is holder or t.dep_ in ("compound", "poss", "nmod")):
+            return q
+    return p
 
 
 # Acts aimed at territory, not people: their object is a place even when NER reads it as a person.
