@@ -41,9 +41,35 @@ ATTACK_NOUNS = frozenset({"attack", "attacks", "assault", "assaults", "siege", "
 # Facilities a known place name before them situates ("the Sydney offices of the UN").
 FACILITY_NOUNS = frozenset({"office", "offices", "embassy", "consulate", "hotel", "headquarters", "airport",
                             "hospital", "prison", "mosque", "church", "university", "stadium", "station"})
-# Acts whose direct object is a place when the gazetteer knows the name.
+# Acts whose direct object is a place when the gazetteer knows the name: taking, striking or
+# controlling ground, and moving through it ("patrolled coastal X", "troops entered X").
 CUE_VERBS = frozenset({"capture", "seize", "occupy", "bomb", "shell", "storm", "invade", "liberate",
-                       "retake", "besiege", "raid", "overrun", "enter", "recapture", "encircle"})
+                       "retake", "besiege", "raid", "overrun", "enter", "recapture", "encircle",
+                       "patrol", "control", "surround", "bombard", "blockade", "evacuate", "flee", "reach",
+                       "cross", "visit", "tour", "leave", "abandon", "vacate", "depopulate", "govern"})
+# Verbs and nouns of movement whose "to"/"from" object is a place when the gazetteer knows it
+# ("moved to X", "a trip to X", "fled from X"); "spoke to X" or "a letter from X" stay out.
+MOTION_HEADS = frozenset({"move", "travel", "drive", "return", "come", "go", "fly", "flee", "head", "arrive",
+                          "relocate", "march", "walk", "emigrate", "immigrate", "deploy", "escape", "withdraw",
+                          "retreat", "commute", "sail", "migrate", "evacuate", "transfer", "trip", "journey",
+                          "flight", "visit", "road", "route", "highway", "railway", "train", "bus", "convoy"})
+# Nouns a place owns: "X's streets", "X's outskirts"; no person has these, so the owner is a place
+# (word forms, not lemmas: "Smith's street" may be where he lives).
+OWNED_PLACE_NOUNS = frozenset({"streets", "outskirts", "suburbs", "downtown", "residents", "inhabitants",
+                               "townspeople", "skyline", "hinterland", "countryside", "neighbourhoods",
+                               "neighborhoods", "districts", "cities", "towns", "villages", "provinces"})
+# ... and nouns a place usually owns: the owner counts when the gazetteer knows it ("X's mayor").
+OWNED_PLACE_NOUNS_WEAK = frozenset({"mayor", "airport", "port", "harbour", "harbor", "population", "governor",
+                                    "hospitals", "police", "municipality", "economy", "center", "centre",
+                                    "old city", "city centre", "city center", "suburb", "neighbourhood",
+                                    "neighborhood", "streets", "mosques", "churches", "markets"})
+# Modifiers that make an owned place a person's own: "Salah's home village", "her native town".
+PERSONAL_PLACE_MODIFIERS = frozenset({"home", "native", "hometown", "own", "birth", "childhood"})
+# Compass words: "north of X", "20 km southeast of X" place X.
+COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                     "north-east", "north-west", "south-east", "south-west"})
+# Prepositions that put a place noun inside or beside a name: "villages in X", "the area around X".
+CONTAINING_PREPS = frozenset({"in", "around", "near", "outside", "surrounding"})
 # NER labels a cue may override (a small model reads unknown towns as persons or groups).
 OVERRIDABLE = frozenset({"", "PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "GPE", "LOC", "FAC"})
 # Particles inside transliterated names: "Mazar-e-Sharif", "Ras al-Ain", "Tel Abyad".
@@ -102,7 +128,14 @@ def _setting(doc: Doc, start: int, end: int) -> str:
         if first != root.head and first.lemma_.lower() in PLACE_NOUNS and first.pos_ == "NOUN":
             return "noun"  # "the Kafr Nabl and Hass villages": the second conjunct too
     if end < len(doc) and doc[end].text in ("'s", "’s"):
-        return ""  # "in Smith's view"
+        return _owner_setting(root)  # "Grozny's streets"; "in Smith's view" stays out
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COMPASS:
+        return "noun"  # "20 km north of X"
+    if root.dep_ == "pobj" and head.lower_ in CONTAINING_PREPS and _place_noun(head.head):
+        return "noun"  # "villages and towns in X", "the area around X"
+    if root.dep_ == "pobj" and head.lower_ in ("to", "from", "toward", "towards") and (
+            head.head.lemma_.lower() in MOTION_HEADS):
+        return "slot"  # "moved to X", "a trip to X", "fled from X"
     if root.dep_ == "compound" and head.lemma_.lower() in FACILITY_NOUNS:
         return "slot"  # "the Sydney offices", "a Cairo hotel"
     if root.dep_ == "pobj" and head.lower_ in CUE_PREPS:
@@ -112,6 +145,21 @@ def _setting(doc: Doc, start: int, end: int) -> str:
     if root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in CUE_VERBS:
         return "slot"
     return ""
+
+
+def _place_noun(t: Token) -> bool:
+    return t.pos_ == "NOUN" and t.lemma_.lower() in PLACE_NOUNS
+
+
+def _owner_setting(root: Token) -> str:
+    """The setting of a possessor: 'noun' before a noun only places own, 'slot' before one they usually own."""
+    owned = root.head
+    if root.dep_ != "poss" or owned.pos_ != "NOUN" or any(
+            c.lower_ in PERSONAL_PLACE_MODIFIERS for c in owned.children):
+        return ""
+    if owned.lower_ in OWNED_PLACE_NOUNS:
+        return "noun"
+    return "slot" if owned.lower_ in OWNED_PLACE_NOUNS_WEAK else ""
 
 
 def _has_place_appos(root: Token) -> bool:
@@ -132,10 +180,13 @@ def cue_mentions(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     index = gazetteer().index
     adjs = gazetteer().adjectives
     out = []
+    person_names = _person_names(doc)
     for start, end in _runs(doc, taken):
         setting = _setting(doc, start, end)
         if not setting:
             continue
+        if setting == "slot" and norm(doc[start:end].text) in person_names:
+            continue  # "visited Franklin" in an article about Benjamin Franklin: the person
         if all(demonym_key(doc[i].text, adjs) for i in range(start, end)):
             continue  # "a Syrian Kurdish enclave": place adjectives, read as such by the adjective pass
         if setting == "slot" and _opens_of_name(doc, start, end):
@@ -145,6 +196,11 @@ def cue_mentions(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         if setting == "noun" or known:
             out.append((start, end))
     return out
+
+
+def _person_names(doc: Doc) -> frozenset[str]:
+    """Surnames of people the article names in full ("Franklin" of "Benjamin Franklin")."""
+    return frozenset(norm(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and 1 < len(e) <= 3)
 
 
 def _opens_of_name(doc: Doc, start: int, end: int) -> bool:
