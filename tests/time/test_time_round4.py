@@ -2,20 +2,8 @@
 look like times but are not (own made-up sentences; dateline Wednesday 2022-01-12)."""
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
-
-WED = date(2022, 1, 12)
-
-
-@pytest.fixture(scope="module")
-def timexes(time_doc):
-    def run(text, dateline=WED):
-        doc = time_doc(text, dateline)
-        return doc._.wc_timexes
-    return run
-
 
 VALUES = [
     # a weekday with a part of day is a TIME with TIMEX3's suffix

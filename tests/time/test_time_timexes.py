@@ -11,14 +11,6 @@ from wirecoder.time.component import find_timexes
 WED = date(2022, 1, 12)  # a Wednesday
 
 
-@pytest.fixture(scope="module")
-def timexes(time_doc):
-    def run(text, dateline=WED):
-        doc = time_doc(text, dateline)
-        return doc._.wc_timexes
-    return run
-
-
 CASES = [
     # weekdays: the one before or on the dateline in past/neutral clauses, the next one in future ones
     ("Envoys met at the alliance's headquarters on Wednesday.", "Wednesday", "2022-01-12"),
