@@ -58,9 +58,9 @@ def test_mediation_between_two_parties_targets_both(nlp):
 
 def test_object_of_to_misread_as_a_participles_subject(nlp):
     # the parser reads 'officers' as the subject of 'holed', leaving 'to' without its object
-    src, tgt = sides(nlp, "Peru has granted diplomatic asylum to five Panamanian army officers holed up in a "
-                          "diplomatic residence since last month.", "AID")
-    assert src == ["PER"] and tgt == ["PAN"]
+    src, tgt = sides(nlp, "Chile has granted political asylum to three Bolivian police officers holed up in a "
+                          "consular building since March.", "AID")
+    assert src == ["CHL"] and tgt == ["BOL"]
 
 
 def test_to_read_as_dative_still_gives_the_destination(nlp):
@@ -82,14 +82,14 @@ def test_ordered_arrest_keeps_the_police_as_doers(nlp):
 
 
 def test_misspelt_country_is_still_a_side(nlp):
-    src, tgt = sides(nlp, "Pakistan rejected a fresh offer from Afganistan for direct talks.", "REJECT")
-    assert src == ["PAK"] and tgt == ["AFG"]
+    src, tgt = sides(nlp, "Egypt turned down a new proposal from Afganistan for border talks.", "REJECT")
+    assert src == ["EGY"] and tgt == ["AFG"]
 
 
 # --- precision (session 3) ---
 
 @pytest.mark.parametrize("text", [
-    "Four children fell ill after a gas released from a pest control product filled the house.",
+    "Two workers fell sick after fumes released from a cleaning product filled the kitchen.",
     "The base said it had accidentally released 150 gallons of firefighting foam.",
 ])
 def test_releasing_things_is_no_release_of_people(events, text):
@@ -107,7 +107,7 @@ def test_releasing_people_is_coded(events, text):
 
 @pytest.mark.parametrize("text", [
     "Six workers were hurt when a furnace at the steel plant exploded on Thursday.",
-    "Officials say 19 people were killed when their bus plunged off a bridge.",
+    "Twelve passengers were killed when their minibus plunged into a ravine, officials said.",
     "Four workers were injured when a gas tank at the depot exploded.",
 ])
 def test_harm_from_an_exploding_furnace_or_falling_bus_is_an_accident(events, text):
@@ -175,7 +175,7 @@ def test_killed_in_police_firing_has_the_police_as_doer(nlp):
     "The police have booked 25 persons for rioting.",
     "Ten persons were held for violating the curfew.",
     "The two men were remanded in custody till Monday.",
-    "Egypt activist released in case that raises fears",
+    "Jailed Tunisian blogger released after months in prison",
 ])
 def test_police_actions_on_people(events, text):
     assert any(t in ("COERCE", "RETREAT") for t, _ in events(text))
@@ -204,7 +204,7 @@ def test_a_bomb_after_an_accident_is_still_an_attack(events):
 
 
 def test_dying_in_a_period_is_no_die_in(events):
-    assert [e for e in events("Dozens of people died by poisoning in recent weeks.") if e[0] == "PROTEST"] == []
+    assert [e for e in events("Three fishermen died of exposure in recent days.") if e[0] == "PROTEST"] == []
 
 
 def test_claims_said_in_a_report_are_coded(events):
@@ -223,7 +223,7 @@ def test_holding_a_protest_outside_an_institution_is_no_arrest(events):
 
 
 def test_a_pledged_act_with_a_pattern_is_coded_as_that_act(events):
-    assert events("NATO allies pledged to preserve their open-door policy on Tuesday.") == [("REJECT", "124")]
+    assert events("The bloc's members pledged to preserve their visa-free policy on Monday.") == [("REJECT", "124")]
     assert ("AGREE", "037") in events("Russia promised to withdraw its troops from the border.")
 
 
@@ -260,20 +260,20 @@ def test_announced_sanctions_are_still_coded_on_announce(events):
 def test_movement_nouns_take_their_mover_as_source(nlp):
     ev = next(e for e in nlp("The withdrawal of Russian troops from Syria began on Monday.")._.wc_events)
     assert [r.code for r in ev.source] == ["RUS"] and [r.code for r in ev.target] == ["SYR"]
-    ev = next(e for e in nlp("The first deployment of NATO peacekeeping troops arrived in Bosnia on Friday."
+    ev = next(e for e in nlp("The latest deployment of UN peacekeeping troops arrived in Mali on Sunday."
                              )._.wc_events)
-    assert [r.code for r in ev.target] == ["BIH"] and ev.source and ev.source[0].code in ("IGO", "NATO")
+    assert [r.code for r in ev.target] == ["MLI"] and ev.source and ev.source[0].code in ("IGO", "UN")
 
 
 def test_object_shifted_behind_its_description_is_the_target(nlp):
-    ev = next(e for e in nlp("Albania on Friday denounced as an ugly crime Serbia's suppression of the protests."
+    ev = next(e for e in nlp("Greece on Monday condemned as a grave injustice Turkey's treatment of the migrants."
                              )._.wc_events if e.type == "ACCUSE")
-    assert "SRB" in [r.code for r in ev.target]
+    assert "TUR" in [r.code for r in ev.target]
 
 
 def test_force_against_crowds_of_protesters_codes_the_protest(events):
-    got = events("Police used a water cannon and tear gas against crowds of protesters in Istanbul in an attempt "
-                 "to block them from marching to the newspaper's office.")
+    got = events("Riot police fired water cannon and pepper spray against crowds of demonstrators in Nairobi in a bid "
+                 "to stop them from marching to parliament.")
     assert ("ASSAULT", "175") in got and any(t == "PROTEST" for t, _ in got)
 
 
@@ -288,19 +288,19 @@ def test_arrest_in_a_city_names_no_state_doer(nlp):
 
 
 def test_demobilized_fighters_are_the_ones_who_retreat(nlp):
-    ev = next(e for e in nlp("Many rebels in Macedonia have been demobilized since the accord.")._.wc_events
+    ev = next(e for e in nlp("Hundreds of militia fighters in Liberia have been demobilized since the truce.")._.wc_events
               if e.type == "RETREAT")
     assert ev.source and not ev.target
 
 
 def test_death_in_custody_is_by_the_custodian(nlp):
-    ev = next(e for e in nlp("A Palestinian prisoner died as a result of torture while in Israeli police custody."
+    ev = next(e for e in nlp("A Syrian detainee died from torture while in Jordanian police custody."
                              )._.wc_events if e.type == "ASSAULT")
-    assert [r.code for r in ev.source] == ["ISR"] and [r.code for r in ev.target] == ["PSE"]
+    assert [r.code for r in ev.source] == ["JOR"] and [r.code for r in ev.target] == ["SYR"]
 
 
 def test_blasts_that_rocked_a_church_happened(events):
-    got = events("Bombers are suspected to be behind the twin blasts that rocked a church in Jolo last Sunday.")
+    got = events("Militants are believed to be behind the two explosions that shook a mosque in Quetta on Friday.")
     assert [t for t, _ in got] == ["ASSAULT"]
 
 

@@ -43,7 +43,7 @@ def test_area_around_unknown_name(nlp):
 
 
 def test_villages_in_name(nlp):
-    doc = nlp("Rebels have seized a string of villages and towns in Bajaur.")
+    doc = nlp("Rebels have captured many villages and towns in Bajaur.")
     t = _tok(doc, "Bajaur")
     assert _setting(doc, t.i, t.i + 1) == "noun"
 

@@ -38,7 +38,7 @@ def test_name_inside_a_long_apposition_speaks(nlp):
 
 
 def test_that_clause_after_said_in_a_series_of_posts(nlp):
-    text = "Mayor Joan Petit said in one of a series of posts on social media that the bridge would reopen on Friday."
+    text = "Mayor Joan Petit said in the first of three posts on social media that the bridge would reopen on Friday."
     got = quotes(nlp, text)
     assert [(b, s) for b, s, _ in got] == [("that the bridge would reopen on Friday", "Joan Petit")], got
 

@@ -32,7 +32,7 @@ CASES = [
     ("The plant will be sold by the end of the year.", "the end of the year", "2021"),
     ("Shipments were delayed earlier in the year by floods.", "earlier in the year", "2021"),
     ("Profits should recover in the second half of 2022.", "the second half of 2022", "2022-H2"),
-    ("The listing could come as early as next year's first quarter.", "next year's first quarter", "2022-Q1"),
+    ("The merger may close in next year's first quarter.", "next year's first quarter", "2022-Q1"),
     # a month named in a past-tense clause: last year's unless it is only weeks ahead
     ("The fugitive was last seen on Dec. 19, police said.", "Dec. 19", "2021-12-19"),
     ("The engineer was kidnapped on Feb. 14 near the border.", "Feb. 14", "2021-02-14"),

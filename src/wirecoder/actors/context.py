@@ -72,7 +72,7 @@ _FLEE_VERBS = frozenset({"flee", "escape", "leave", "quit"})
 
 
 def fled_state(ctx: Ctx, tok: Token) -> tuple[int, int, Entry] | None:
-    """"refugees fleeing the civil war in Liberia", "civilians who escaped Syria": the state a
+    """"refugees fleeing the fighting in Sudan", "civilians who escaped Syria": the state a
     group of refugees left, which CAMEO codes them by."""
     owners = [tok]
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":  # "thousands of refugees fleeing ...": on the count

@@ -250,7 +250,7 @@ _ORG_LABELS = frozenset({"ORG", "FAC"})
 
 
 def find_located_orgs(ctx: Ctx) -> None:
-    """"the Esfahan Uranium Conversion Facilities (UCF) in central Iran", "Acme Mining Corp in northern
+    """"the Karaj Chemical Works (KCW) in western Iran", "Acme Mining Corp in northern
     Chile": an organisation or facility the tables do not know, placed in a state right after its name,
     is that state's (CAMEO codes a company or facility by where it is)."""
     doc = ctx.doc

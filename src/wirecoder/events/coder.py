@@ -154,7 +154,7 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
             noun_cands.append(_Cand(_extend(m, head.head), head.head, n, base + 0.2, "light"))
         elif n.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.occurrence_verbs:
             noun_cands.append(_Cand(m, head, n, base + 0.2, "occurrence"))
-        elif (rel := _occurring_relcl(n, lex)) is not None:  # "the twin blasts that rocked a church"
+        elif (rel := _occurring_relcl(n, lex)) is not None:  # "the explosions that shook a market"
             noun_cands.append(_Cand(m, rel, n, base + 0.2, "occurrence"))
         elif put_under(n, lex) is not None:  # "was put under investigation"
             noun_cands.append(_Cand(_extend(m, head.head), head.head, n, base + 0.25, "light"))
@@ -210,7 +210,7 @@ def _frame_nouns(matches: dict[int, Match], consumed: set[int], cands: list[_Can
         if not (setting or patient):
             continue
         # one protest frame per protest: an act of the same type already coded is the protest, unless it
-        # is what the force was used to stop ("used tear gas ... to block them from marching")
+        # is what the force was used to stop ("fired pepper spray to keep the crowd from marching on")
         if any(c.m.pattern.type == m.pattern.type and not (patient and _stopped_by_force(c.anchor, cands))
                for c in cands + out):
             continue
@@ -231,8 +231,8 @@ def _background_casualty(c: _Cand) -> bool:
 
 
 def _stopped_by_force(act: Token, cands: list[_Cand]) -> bool:
-    """``act`` lies in a clause under a force verb ("used tear gas ... in an attempt to block them
-    from marching"): the force stopped it, so it is not the protest that happened."""
+    """``act`` lies in a clause under a force verb ("fired pepper spray ... to stop the crowd reaching
+    the palace"): the force stopped it, so it is not the protest that happened."""
     force = {c.anchor.i for c in cands if c.m.pattern.type in ("COERCE", "ASSAULT")}
     t = act
     for _ in range(8):

@@ -1,6 +1,6 @@
 """Casualties of a named conflict take that conflict's sides.
 
-"Moscow backs an insurgency in eastern Ukraine in which more than 13,000 people have died":
+"the regime funds a rebellion in the north, in which some 9,000 people have been killed":
 the deaths are an ASSAULT whose clause names nobody; the conflict noun it describes
 ("insurgency", "war", "fighting") names both sides one level up. The side that wages,
 backs or fuels the conflict (the subject of the verb governing the noun, or the noun's own

@@ -1,7 +1,7 @@
 """The unnamed host of expelled or withdrawn diplomats.
 
-"NATO and Russia broke off cooperation. Russia's mission was withdrawn after eight of its staff were
-expelled." A diplomatic expulsion or withdrawal always has two parties, the mission's owner and its
+"Poland and Belarus froze their talks. Belarus's consulate closed after four of its diplomats were
+sent home." A diplomatic expulsion or withdrawal always has two parties, the mission's owner and its
 host, but news often names only the owner: the host is the party the owner was just paired with.
 When such an event has one side and the other is empty, we look back up to two sentences for a
 mention of the owner coordinated with another state or organisation ("NATO and Russia", "Russia

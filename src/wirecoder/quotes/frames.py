@@ -110,7 +110,7 @@ def _content(doc: Doc, tok: Token, lex: CueLexicon):
             (lemma, c.lower_) in lex.phrasal_clause_verbs for c in tok.children if c.dep_ in ("prt", "prep", "dobj"))):
         return "clause", _subtree(doc, ccomp)
     if lemma in lex.clause_verbs:
-        # "said in a statement that ...", "said in one of a series of posts that ...": the parser
+        # "said in a statement that ...", "wrote in the last of several posts that ...": the parser
         # hangs the that-clause off a noun of the prepositional phrase
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.i > tok.i:

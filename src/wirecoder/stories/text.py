@@ -36,7 +36,7 @@ W_EVENT = 0.5
 W_YEAR = 2.0  # a year the text names: two reports naming different years are rarely about one development
 LEAD_CHARS = 600  # the lead paragraph states the development; its words count double
 HEADER_CHARS = 300  # a web page's header (address, headline, byline, publication date) fits in this
-# Words that introduce a page's own date ("Published: 02:31 GMT, 12 March 2013", "posted ... on Friday, ...").
+# Words that introduce a page's own date ("Published: 09:10 GMT, 4 June 2019", "posted ... on Tuesday, ...").
 _PUBLISH_CUE = re.compile(r"\b(?:published|updated|posted|last modified|first published)\b", re.IGNORECASE)
 
 
@@ -49,7 +49,7 @@ def stopwords() -> frozenset[str]:
              "week", "day", "days", "time", "people", "monday", "tuesday", "wednesday", "thursday", "friday",
              "saturday", "sunday", "today", "yesterday", "tomorrow", "percent", "http", "https", "www", "com",
              "html", "htm", "php", "article"}
-    # A web page's date line ("Fri., May 3, 2013 11:45 AM PDT | Updated ..."): printed by every page, about none.
+    # A web page's date line ("Tue., Oct. 8, 2019 9:30 AM EDT | Updated ..."): printed by every page, about none.
     dateline = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "edt", "est", "cdt",
                 "cst", "mdt", "mst", "pdt", "pst", "gmt", "utc", "bst", "cet", "updated", "published", "posted",
                 "modified"}
