@@ -15,6 +15,9 @@ Also here: the to-infinitive of an ordinary noun ("the drive to meet demand",
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import chain, islice
+
 from spacy.tokens import Span, Token
 
 from .ontology import Lexicon
@@ -40,10 +43,14 @@ def named_event(n: Token) -> bool:
     return sum(t.text[:1].isupper() for t in words) * 2 <= len(words)
 
 
+def up_from(tok: Token, steps: int = 12) -> Iterator[Token]:
+    """``tok`` and then its heads, up to the root or ``steps`` tokens in all (spaCy's ``ancestors``)."""
+    return islice(chain((tok,), tok.ancestors), steps)
+
+
 def subordinate(tok: Token, lex: Lexicon) -> bool:
     """Is ``tok`` inside a clause or phrase that sets the scene rather than reports the main news?"""
-    t = tok
-    for _ in range(12):
+    for t in up_from(tok):
         dep = t.dep_
         if dep in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # deaths in a relative clause of an event noun quantify that event ("an insurgency in which ... died")
@@ -56,9 +63,6 @@ def subordinate(tok: Token, lex: Lexicon) -> bool:
                 return True
         if dep == "pobj" and t.head.lower_ in _TEMPORAL_PREPS:
             return True
-        if t.head == t:
-            return False
-        t = t.head
     return False
 
 
@@ -92,28 +96,16 @@ def attributive_participle(tok: Token) -> bool:
 def describes_speaker(tok: Token, lex: Lexicon) -> bool:
     """Is ``tok`` inside a relative clause about the speaker of a reporting verb ("X, who lost his son when
     bombers struck the bus, said ...")? That clause introduces the speaker; what they say is the news."""
-    t = tok
-    for _ in range(12):
-        if t.dep_ == "relcl" and t.head.dep_ in ("nsubj", "nsubjpass") and lex.lemma(t.head.head) in lex.speech:
-            return True
-        if t.head == t:
-            return False
-        t = t.head
-    return False
+    return any(t.dep_ == "relcl" and t.head.dep_ in ("nsubj", "nsubjpass") and lex.lemma(t.head.head) in lex.speech
+               for t in up_from(tok))
 
 
 def describes_subject(tok: Token) -> bool:
     """Is ``tok`` inside a relative clause on the subject of the sentence's main verb ("A woman who shot at
     officers was extradited", "The rebels who seized the town were driven out")? The clause says who the
     subject is; next to a main event it is background even when it names its doer (round 6)."""
-    t = tok
-    for _ in range(12):
-        if t.dep_ == "relcl" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.dep_ in ("ROOT", "ccomp"):
-            return True
-        if t.head == t:
-            return False
-        t = t.head
-    return False
+    return any(t.dep_ == "relcl" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.dep_ in ("ROOT", "ccomp")
+               for t in up_from(tok))
 
 
 def _event_noun(tok: Token, lex: Lexicon) -> bool:

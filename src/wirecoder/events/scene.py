@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .background import up_from
 from .ontology import Lexicon
 
 # prepositions whose clause (pcomp) is the purpose, condition or reason of the governing event
@@ -31,14 +32,7 @@ _RESTATE_MARKS = frozenset({"when", "as", "while", "by"})
 
 def _relcl_of(tok: Token) -> Token | None:
     """The relative clause verb ``tok`` lies in (itself included), if any, within a dozen steps up."""
-    t = tok
-    for _ in range(12):
-        if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return t
-        if t.head == t:
-            return None
-        t = t.head
-    return None
+    return next((t for t in up_from(tok) if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN", "PRON")), None)
 
 
 def _situational(rel: Token) -> bool:
