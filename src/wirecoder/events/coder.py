@@ -12,6 +12,7 @@ one event ("occupied and annexed").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -234,14 +235,7 @@ def _stopped_by_force(act: Token, cands: list[_Cand]) -> bool:
     """``act`` lies in a clause under a force verb ("fired pepper spray ... to stop the crowd reaching
     the palace"): the force stopped it, so it is not the protest that happened."""
     force = {c.anchor.i for c in cands if c.m.pattern.type in ("COERCE", "ASSAULT")}
-    t = act
-    for _ in range(8):
-        if t.head.i == t.i:
-            return False
-        t = t.head
-        if t.i in force:
-            return True
-    return False
+    return any(t.i in force for t in islice(act.ancestors, 8))
 
 
 def _patient_of_force(n: Token, cands: list[_Cand]) -> bool:
