@@ -13,6 +13,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from ..nlp.datelines import body_start
 from .lexicon import CueLexicon
 from .marks import Marked
 from .sentences import SentIndex
@@ -217,7 +218,7 @@ def find_frames(doc: Doc, lex: CueLexicon, marked: tuple[Marked, ...], sents: Se
             if rest is None:
                 continue  # the speaker sits inside the content: a misparse
             cs, ce, ti, tj = rest
-        if (start := _after_dateline(doc, ti)) != ti and start < tj:
+        if (start := body_start(doc, ti)) != ti and start < tj:
             ti, cs = start, doc[start].idx  # "OTTAWA — The government will ...": the dateline is not said
         frames.append(Frame(kind, cue, tok.i, spk.i, (cs, ce), (ti, tj), inverted=tj <= tok.i, colon=colon))
     return frames
@@ -256,22 +257,6 @@ def _label(doc: Doc, colon: Token, names: frozenset[str], text: str) -> Frame | 
     return Frame("label", cue, colon.i, last.i, (after, end), (span.start, span.end))
 
 
-_DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
-
-
-def _after_dateline(doc: Doc, start: int) -> int:
-    """The first token after a dateline opening the sentence ("OTTAWA —", "SPRINGFIELD, Ill. (AP) -"):
-    a place in capitals, then at most a state and an agency, then a dash. The dateline is not quoted."""
-    if start >= len(doc) or not (doc[start].is_upper and doc[start].is_alpha and len(doc[start]) > 1):
-        return start
-    for t in doc[start + 1: start + 9]:
-        if t.text in _DATELINE_DASHES:
-            return t.i + 1
-        if not (t.is_upper or t.is_punct or t.is_title or t.like_num):
-            return start
-    return start
-
-
 def _fronted_conj(doc: Doc, tok: Token, spk: Token) -> bool:
     """'The government will spend $2 billion, the minister announced Tuesday': the parser joins the
     frame to the content as a second conjunct; a comma before the speaker and no 'and'/'but' tell
@@ -286,7 +271,7 @@ def _fronted_conj(doc: Doc, tok: Token, spk: Token) -> bool:
 def _around(doc: Doc, tok: Token, spk: Token, sents: SentIndex):
     """'It is, he says, a bad deal' / 'It is a bad deal, he says': the sentence around a bare frame."""
     sent = sents.of(tok.i)
-    begin = _after_dateline(doc, sent.start)
+    begin = body_start(doc, sent.start)
     f0 = min(tok.i, spk.left_edge.i)
     f1 = max(tok.i, spk.right_edge.i) + 1
     left = _span(doc, begin, f0)
