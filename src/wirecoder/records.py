@@ -203,5 +203,14 @@ class Analysis:
     duplicate_of: str | None = None  # id of the earlier article this one is a near-copy of
     pipeline: str = ""  # model and wirecoder version that produced it
 
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The article's document-level codes, as NGEC/POLECAT give one line per story: the types
+        of the events it asserts (a negated or hypothetical event did not happen), the type of the
+        most confident event first."""
+        ranked = sorted((e for e in self.events if not (e.negated or e.hypothetical)),
+                        key=lambda e: -(e.confidence or 0.0))
+        return tuple(dict.fromkeys(e.type for e in ranked))
+
 
 Outcome = Analysis | Failure

@@ -156,6 +156,13 @@ def _human_patient(tok: Token) -> bool:
     return False
 
 
+def _initial_plural(w: Token) -> str:
+    """The small model tags a sentence-initial "Protesters" as a name and keeps it as its lemma."""
+    if w.pos_ == "PROPN" and w.is_sent_start and not w.ent_type_ and w.lower_.endswith("s"):
+        return w.lower_[:-1]
+    return ""
+
+
 def _subject_in(tok: Token, lemmas: frozenset[str]) -> bool:
     """The verb's active subject (or a conjunct of it, or a clause it shares one with) is one of ``lemmas``."""
     t = tok
@@ -163,7 +170,8 @@ def _subject_in(tok: Token, lemmas: frozenset[str]) -> bool:
         subj = [c for c in t.children if c.dep_ == "nsubj"]
         if subj:
             words = [w for s in subj for w in (s, *(c for c in s.children if c.dep_ == "conj"))]
-            return any(w.lemma_.lower() in lemmas or w.lower_ in lemmas for w in words)
+            return any(w.lemma_.lower() in lemmas or w.lower_ in lemmas or _initial_plural(w) in lemmas
+                       for w in words)
         if t.dep_ != "conj" or t.head == t:
             return False
         t = t.head

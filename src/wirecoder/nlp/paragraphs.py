@@ -18,13 +18,18 @@ from .datelines import body_start
 def mark_paragraph_starts(doc: Doc) -> Doc:
     starts = [0] if len(doc) else []
     for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            nxt = doc[tok.i + 1]
-            if not nxt.is_space:
-                nxt.is_sent_start = True
-                starts.append(nxt.i)
+        nxt = doc[tok.i + 1]
+        if tok.is_space and "\n" in tok.text and not nxt.is_space:
+            nxt.is_sent_start = True
+            starts.append(nxt.i)
+        elif tok.text in _SENTENCE_ENDS and tok.whitespace_:
+            starts.append(nxt.i)  # "... 2020. BEIRUT (Reuters) - Protesters ...": a dateline after a sentence
     for i in starts:
         body = body_start(doc, i)
         if body != i:
+            doc[i].is_sent_start = True
             doc[body].is_sent_start = True
     return doc
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?"})

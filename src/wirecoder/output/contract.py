@@ -30,6 +30,7 @@ def analysis_to_dict(a: Analysis) -> dict[str, Any]:
         "source": art.source,
         "hash": art.hash,
         "events": [event_to_dict(e) for e in a.events],
+        "labels": list(a.labels),
         "quotes": [quote_to_dict(q) for q in a.quotes],
         "timexes": [timex_to_dict(t) for t in a.timexes],
         "places": [place_mention_to_dict(p) for p in a.places],
