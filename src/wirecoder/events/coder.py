@@ -69,7 +69,7 @@ class _Cand:
 def find_events(doc: Doc, lex: Lexicon) -> tuple[Event, ...]:
     if not len(doc):
         return ()
-    finder = SideFinder(doc, lex.agents)
+    finder = SideFinder(doc, lex.agents, lex.word_class("gatherings"))
     quotes = QuoteLinker(tuple(doc._.wc_quotes), tuple(doc._.wc_actors))
     sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
     heads = _headline_sentences(sents)
@@ -183,7 +183,7 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
     cands += noun_cands
     cands += _frame_nouns(matches, consumed - {i for i in consumed if matches.get(i) is not None
                                                and matches[i].pattern.pos == "NOUN"}, cands, lex)
-    merged = _merge(cands)
+    merged = _merge(cands, lex)
     # "killed 23 when they blew themselves up": a clause that restates how an event happened (.scene)
     kinds = [(c.anchor, c.m.pattern.type or "") for c in merged]
     return [c for c in merged if not restates(c.anchor, c.m.pattern.type or "", [k for k in kinds if k[0].i != c.anchor.i])]
@@ -272,7 +272,17 @@ def _must_requests(sent: Span, lex: Lexicon, matches: dict[int, Match]) -> list[
     return out
 
 
-def _merge(cands: list[_Cand]) -> list[_Cand]:
+def _distinct_acts(a: _Cand, b: _Cand, lex: Lexicon) -> bool:
+    """Two specific kinds of violence ("kidnapped advisers and detonated bombs": 181, 183) are two
+    events; a generic one ("shot and killed": 190, 18) restates the other, and conjoined coercion
+    ("seized and annexed") is one process."""
+    if a.m.pattern.type != "ASSAULT":
+        return False
+    ca, cb = lex.cameo_for(a.m.pattern) or "", lex.cameo_for(b.m.pattern) or ""
+    return len(ca) >= 3 and len(cb) >= 3 and ca[:3] != cb[:3]
+
+
+def _merge(cands: list[_Cand], lex: Lexicon) -> list[_Cand]:
     """One event per trigger; conjoined verbs of one type, and a noun subject of a same-type verb, are one."""
     cands.sort(key=lambda c: c.m.head.i)
     out: list[_Cand] = []
@@ -286,7 +296,7 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
             if o.m.pattern.type != t:
                 continue
             a, b = o.anchor, c.anchor
-            if (b.dep_ == "conj" and b.head.i == a.i) or a.i == b.i or \
+            if (b.dep_ == "conj" and b.head.i == a.i and not _distinct_acts(o, c, lex)) or a.i == b.i or \
                     (c.noun is not None and c.noun.head.i == a.i and c.how == "occurrence"):
                 dup = True
                 break

@@ -103,7 +103,10 @@ def place_target(doc: Doc, anchor: Token, source: list[ActorRef], loc: PlaceMent
     src_toks = {t.i for h in anchor.children if h.dep_ in SUBJ + SUBJ_PASS for t in h.subtree}
     if tok.i in src_toks or any(r.span and r.span[0] <= loc.start < r.span[1] for r in source):
         return None
-    inside = {t.i for t in anchor.subtree}
+    # a conjoined clause is another act: "threatened to veto ... but dropped its objection after talks in X"
+    other = {t.i for c in anchor.children if c.dep_ in ("conj", "parataxis") and c.pos_ in ("VERB", "AUX")
+             for t in c.subtree}
+    inside = {t.i for t in anchor.subtree} - other
     return loc if tok.i in inside else None
 
 
@@ -143,3 +146,4 @@ def _responsible(finder: SideFinder, head: Token) -> list[ActorRef]:
 def _pronoun(finder: SideFinder, r: ActorRef) -> bool:
     words = finder.doc.char_span(r.span[0], r.span[1], alignment_mode="expand") if r.span else None
     return words is not None and all(t.pos_ == "PRON" for t in words)
+

@@ -10,6 +10,7 @@ from .ontology import Lexicon
 
 _COND_MARKS = frozenset({"if", "unless", "lest", "whether", "until"})
 _NEG_DETS = frozenset({"no", "without", "never"})
+_NEG_SUBJECTS = frozenset({"nobody", "none", "nothing", "noone"})
 _NEG_HEADS = frozenset({"fail", "refuse", "decline", "avoid", "stop", "cancel", "postpone", "deny", "reject"})
 
 
@@ -53,6 +54,9 @@ def modality(anchor: Token, noun: Token | None, lex: Lexicon) -> Modality:
     for c in own.children:
         if c.dep_ == "neg":
             neg = True
+        elif c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NEG_SUBJECTS or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+            neg = True  # "No group has claimed the attack", "nobody was arrested"
     if noun is not None:
         for c in noun.children:
             if c.dep_ in ("det", "neg") and c.lower_ in _NEG_DETS:

@@ -23,6 +23,8 @@ TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "fro
 VERB_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "from", "upon", "at", "near", "along",
                      "around", "over", "about", "between")
 NOUN_TARGET_PREPS = ("against", "on", "with", "of", "to", "into", "toward", "towards", "in")
+# the target behind "a halt of flights to X", "two billion euros in aid for X"
+_NESTED_TARGET_PREPS = frozenset(NOUN_TARGET_PREPS) - {"of"} | {"for"}
 _PRUNE = frozenset({"relcl", "acl", "advcl", "prep", "punct", "cc", "conj", "appos", "parataxis"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _RELPRON = frozenset({"who", "which", "that", "whom"})
@@ -37,9 +39,10 @@ _LOCAL_PREPS = frozenset({"in", "from", "throughout", "across", "inside"})
 class SideFinder:
     """Turns noun-phrase heads into ActorRefs for one document (caches the mention index)."""
 
-    def __init__(self, doc: Doc, agents: frozenset[str]):
+    def __init__(self, doc: Doc, agents: frozenset[str], gatherings: frozenset[str] = frozenset()):
         self.doc = doc
         self.agents = agents
+        self.gatherings = gatherings  # "at a meeting in Geneva": a venue, no target
         self.mentions: tuple[ActorMention, ...] = tuple(doc._.wc_mentions)
         self.starts = [m.start for m in self.mentions]
         self.actors: dict[str, Actor] = {a.id: a for a in doc._.wc_actors}
@@ -178,7 +181,7 @@ class SideFinder:
 
     def _object_refs(self, verb: Token, exclude: list[ActorRef], addressee_last: bool = False) -> list[ActorRef]:
         first: list[ActorRef] = []
-        order = _target_candidates(verb)
+        order = _target_candidates(verb, self.gatherings)
         if addressee_last:
             order.sort(key=lambda hs: bool(hs) and hs[0].dep_ == "pobj" and hs[0].head.lower_ == "to")
         for cands in order:
@@ -304,16 +307,19 @@ def _reporting_subject(pron: Token) -> Token | None:
     return None
 
 
-def _target_candidates(verb: Token) -> list[list[Token]]:
-    """Object phrases in order of preference, each a list of heads."""
+def _target_candidates(verb: Token, gatherings: frozenset[str] = frozenset()) -> list[list[Token]]:
+    """Object phrases in order of preference, each a list of heads; 'at' a gathering is where, not whom."""
     out: list[list[Token]] = []
     frontier = [verb]
+    # "occupied and annexed the region": a second verb's object is shared only when the first has none
+    own_object = any(c.dep_ in ("dobj", "obj", "xcomp") for c in verb.children)
     for c in verb.children:
         if c.dep_ == "xcomp":  # "threatened to impose restrictions against Germany", "prepared to resume shelling X"
             frontier.append(c)
             frontier.extend(g for g in c.children if g.dep_ == "xcomp")
-        elif c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_.startswith("nsubj") for g in c.children):
-            frontier.append(c)  # "occupied and annexed the region": the object is shared
+        elif c.dep_ == "conj" and c.pos_ == "VERB" and not own_object \
+                and not any(g.dep_.startswith("nsubj") for g in c.children):
+            frontier.append(c)
     dobjs: list[Token] = []
     for v in frontier:
         for c in v.children:
@@ -330,8 +336,14 @@ def _target_candidates(verb: Token) -> list[list[Token]]:
                 if shifted:  # the object moved behind its description, read as an apposition
                     out.append(shifted)
                     dobjs.extend(shifted)
+            elif c.dep_ == "prt" and c.lower_ == "up" and _up_to_amount(c):
+                # "kidnapped up to 16 advisers": the parser reads the quantity's "up to" as a particle
+                dobjs.extend(_up_to_amount(c))
+                out.append(_up_to_amount(c))
             elif c.dep_ in ("prep", "prt") and c.lower_ in VERB_TARGET_PREPS:
                 p = [g for g in c.children if g.dep_ == "pobj"] or _stranded_object(c)
+                if c.lower_ == "at" and any(g.lemma_.lower() in gatherings for g in p):
+                    continue  # "pledged aid at a conference in Paris"
                 if p:
                     out.append(p)
                     dobjs.extend(p)  # "conceded to demands from X": the author of what was answered
@@ -341,9 +353,10 @@ def _target_candidates(verb: Token) -> list[list[Token]]:
                 p = [g for g in c.children if g.dep_ == "pobj"]
                 if p:
                     out.append(p)
-                if c.lower_ == "of":  # "a halt of flights to Belarus"
+                if c.lower_ == "of" or (c.lower_ == "in" and _amount(d)):  # "a halt of flights to Belarus",
+                    # "two billion euros in aid for Sudan": the thing measured carries the target
                     out.extend([h for h in x.children if h.dep_ == "pobj"] for g in p for x in g.children
-                               if x.dep_ == "prep" and x.lower_ in NOUN_TARGET_PREPS and x.lower_ != "of")
+                               if x.dep_ == "prep" and x.lower_ in _NESTED_TARGET_PREPS)
             elif c.dep_ in ("acl", "relcl", "ccomp"):
                 out.extend(_clause_parties(c))
     for v in frontier:  # "demanded that its partners refuse ...", "refused to allow X to land"
@@ -356,6 +369,16 @@ def _target_candidates(verb: Token) -> list[list[Token]]:
                 for x in [c] + [g for g in c.children if g.dep_ == "xcomp"]:
                     out.extend([g] for g in x.children if g.dep_ in ("dobj", "obj"))
     return out
+
+
+def _up_to_amount(up: Token) -> list[Token]:
+    return [g for c in up.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+            if g.dep_ == "pobj" and any(x.dep_ == "nummod" for x in g.children)]
+
+
+def _amount(tok: Token) -> bool:
+    return tok.like_num or tok.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL") or any(
+        c.dep_ == "nummod" for c in tok.children)
 
 
 def _stranded_object(prep: Token) -> list[Token]:

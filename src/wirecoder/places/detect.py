@@ -209,7 +209,8 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     for e in doc.ents:
         if e.label_ in PLACE_LABELS:
             s, t = _trim(doc, e.start, e.end)
-            if s < t:
+            # "off its east coast", "the west bank of the river": no capital, a description and no name
+            if s < t and any(tok.text[:1].isupper() for tok in doc[s:t]):
                 ents.append(RawMention(s, t, e.label_))
     gaz = gazetteer_matches(doc)
     # US counties (also inside organisation names) outrank the town of the same name they contain
