@@ -122,3 +122,18 @@ def test_a_place_in_a_conjoined_clause_is_no_target_of_the_threat(analyze):
                 date="2024-03-08")
     threat = next(e for e in a.events if e.type == "THREATEN")
     assert "AUT" not in [r.code for r in threat.target]
+
+
+def test_a_merged_conjoined_verb_lends_its_target(analyze):
+    a = analyze("Turkish officials criticised the deal and accused Athens of provoking tension in the Aegean.",
+                date="2024-03-08")
+    accuse = [e for e in a.events if e.type == "ACCUSE"]
+    assert len(accuse) == 1 and [r.code for r in accuse[0].target] == ["GRC"]
+
+
+def test_both_sides_are_the_parties_named_before_not_the_caller(analyze):
+    a = analyze("Sudan's army and the RSF fought for a month near Khartoum. The United Nations called on both "
+                "warring sides to allow aid convoys into Darfur.", date="2024-03-08")
+    appeal = next(e for e in a.events if e.type == "REQUEST")
+    assert "IGO" not in [r.code for r in appeal.target]
+    assert {r.name for r in appeal.target} == {"Sudan", "RSF"}

@@ -224,7 +224,7 @@ def _pair(ctx: Ctx, tok: Token) -> None:
     """"the two sides": the two parties in this sentence, else the two most named so far."""
     want_people = tok.lemma_.lower() == "leader"
     def ok(d: Draft) -> bool:
-        return (d.key.startswith("P:") if want_people else d.key[:2] in ("S:", "I:")) and not _is_place_use(ctx, d)
+        return (d.key.startswith("P:") if want_people else d.key[:2] in ("S:", "I:", "G:")) and not _is_place_use(ctx, d)
     sent = ctx.sent(tok.i)
     here: list[str] = []
     for d in sorted(ctx.drafts, key=lambda d: d.start):
@@ -234,7 +234,8 @@ def _pair(ctx: Ctx, tok: Token) -> None:
     if len(keys) < 2:
         counts: dict[str, list[int]] = {}
         for d in ctx.drafts:
-            if ok(d) and d.end <= tok.i:
+            # a party named alone in the sentence is a third one: "the UN called on both sides"
+            if ok(d) and d.end <= tok.i and d.key not in here:
                 c = counts.setdefault(d.key, [0, 0])
                 c[0] += 1
                 c[1] = max(c[1], d.start)

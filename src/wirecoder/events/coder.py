@@ -11,7 +11,7 @@ one event ("occupied and annexed").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
@@ -64,6 +64,7 @@ class _Cand:
     noun: Token | None  # the event noun, for noun triggers
     conf: float
     how: str  # verb | light | occurrence | fallback | must
+    also: list[Token] = field(default_factory=list)  # conjoined verbs merged into this event
 
 
 def find_events(doc: Doc, lex: Lexicon) -> tuple[Event, ...]:
@@ -296,8 +297,11 @@ def _merge(cands: list[_Cand], lex: Lexicon) -> list[_Cand]:
             if o.m.pattern.type != t:
                 continue
             a, b = o.anchor, c.anchor
-            if (b.dep_ == "conj" and b.head.i == a.i and not _distinct_acts(o, c, lex)) or a.i == b.i or \
-                    (c.noun is not None and c.noun.head.i == a.i and c.how == "occurrence"):
+            if b.dep_ == "conj" and b.head.i == a.i and not _distinct_acts(o, c, lex):
+                o.also.append(b)  # "criticised the pact and accused Tokyo of ...": one accusation
+                dup = True
+                break
+            if a.i == b.i or (c.noun is not None and c.noun.head.i == a.i and c.how == "occurrence"):
                 dup = True
                 break
         if not dup:
@@ -328,6 +332,11 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
             ns, nt = finder.noun_sides(noun)
             source = source or ns
             target = target or nt
+        for verb in c.also if not any(r.code for r in target) else ():
+            their = finder.clause_sides(verb)[1]  # the merged verb names whom the act is aimed at
+            if any(r.code for r in their):
+                target = their
+                break
         ordered = ordered_party(anchor, lex) if p.type in ("COERCE", "SANCTION") and not target else None
         if ordered is not None:  # "ordered the newspaper to suspend publication" (.directives)
             source, target = finder.clause_sides(ordered[0])[0], finder.refs([ordered[1]])
