@@ -95,13 +95,13 @@ def test_prepositions_of_conjoined_objects():
     import spacy
     from spacy.tokens import Doc
 
-    from wirecoder.events.sides import _target_candidates
+    from wirecoder.events.objects import target_candidates
     words = ["Troops", "launched", "rockets", "and", "fire", "against", "camps"]
     heads = [1, 1, 1, 2, 2, 4, 5]
     deps = ["nsubj", "ROOT", "dobj", "cc", "conj", "prep", "pobj"]
     pos = ["NOUN", "VERB", "NOUN", "CCONJ", "NOUN", "ADP", "NOUN"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
-    cands = [[t.text for t in hs] for hs in _target_candidates(doc[1])]
+    cands = [[t.text for t in hs] for hs in target_candidates(doc[1])]
     assert ["camps"] in cands
 
 

@@ -137,3 +137,12 @@ def test_both_sides_are_the_parties_named_before_not_the_caller(analyze):
     appeal = next(e for e in a.events if e.type == "REQUEST")
     assert "IGO" not in [r.code for r in appeal.target]
     assert {r.name for r in appeal.target} == {"Sudan", "RSF"}
+
+
+def test_whoever_requested_a_passive_act_is_its_source(analyze):
+    a = analyze("The opposition Freedom Party was dissolved in May at the request of the Thai government.",
+                date="2024-06-08")
+    ban = next(e for e in a.events if e.type == "COERCE")
+    assert [r.code for r in ban.source] == ["THA"]
+    b = analyze("The reporter was detained at Moscow's request.", date="2024-06-08")
+    assert [r.code for r in next(e for e in b.events if e.type == "COERCE").source] == ["RUS"]

@@ -1,6 +1,6 @@
 """Events: PLOVER/CAMEO coding of every event in every sentence, with sides and modality.
 
 Modules: ontology (data loading), triggers (pattern matching), sides (source and
-target from the parse), modality (negated/hypothetical/future/historical), coder
+target from the parse; objects: the phrases that may name a target), modality (negated/hypothetical/future/historical), coder
 (the per-sentence logic), component (the spaCy component ``wc_events``).
 """
