@@ -21,6 +21,7 @@ from .lexicon import lexicon, patterns
 from .narrative import resolve_anaphora
 from .rules import _FRACTION_OF, Context
 from .rules_extra import RULES
+from .rules_values import anchor_reported_quarter
 from .tense import future_cue, governing_verb, tense_of
 
 # Quarterly-results copy: its "a year ago" means the same quarter of the previous year.
@@ -187,6 +188,8 @@ def _ner_extras(doc: Doc, found: list[TimeExpression], ctx: Context) -> list[Tim
         low = ent.text.lower()
         if not any(u in low for u in units) or _AGE.search(low):
             continue
+        if low.endswith(" of"):
+            continue  # "the night of": the date after it is the expression (its own match)
         if low in lexicon()["not_as_modifier"] and ent.root.dep_ == "amod":
             continue
         if "quarter" in low and _FRACTION_OF.match(doc.text, ent.end_char):
@@ -211,6 +214,7 @@ def find_timexes(doc: Doc) -> tuple[TimeExpression, ...]:
     found = _not_modifiers(doc, idx, _select(_candidates(ctx)))
     found = _date_clock_times(doc, idx, found)
     found = resolve_anaphora(found)
+    found = anchor_reported_quarter(found, doc.text, dateline, ctx.tense_at)
     found.extend(_ner_extras(doc, found, ctx))
     found.sort(key=lambda r: r.start)
     return tuple(found)

@@ -149,5 +149,7 @@ def patterns() -> Patterns:
                   r"(?:\s+(?P<tz>EST|EDT|GMT|UTC|CET|CST|PST|(?i:local\s+time)))?|(?i:\b(?P<nm>noon|midday|midnight)\b)"),
     }
     from .rules_periods import pattern_sources  # the rules import this module: import late
+    from .rules_values import pattern_sources as value_sources
     p.update(pattern_sources(year))
+    p.update(value_sources())
     return Patterns(tuple((k, re.compile(v)) for k, v in p.items()))

@@ -372,7 +372,7 @@ def r_ref(m: re.Match, ctx: Context) -> list[TimeExpression]:
             ctx.text[max(0, m.start() - 3):m.start()].lower() == "as " and ctx.text.startswith(" as", m.end())
             and not _AS_POSSIBLE.match(ctx.text, m.end()))):
         return []  # "as soon as", "soon after": TimeML signals relating two times, not a time
-    typ: TimexType = "DURATION" if value.startswith("P") else "DATE"  # "recent months": PXM
+    typ: TimexType = "DATE" if value.endswith("_REF") or not value.startswith("P") else "DURATION"  # PXM
     return [_mk(ctx, m.start(), m.end(), typ, value, None, relative=False)]
 
 

@@ -10,6 +10,7 @@ from ..records import TimeExpression
 from . import calendar as cal
 from .lexicon import lexicon, number_value, unit_of, weekday_number
 from .rules_periods import RULES_PERIODS
+from .rules_values import RULES_VALUES
 from .rules import (Context, _direction, _duration_value, _mk, r_century, r_count, r_daypart, r_decade,
                     r_deictic, r_forbare, r_iso, r_mbare, r_mdrange, r_mdy, r_mrel, r_my, r_quarter, r_ref,
                     r_relunit, r_season, r_weekday, r_year, r_yrange)
@@ -141,5 +142,5 @@ RULES: dict[str, Callable[[re.Match, Context], list[TimeExpression]]] = {
     "yrange": r_yrange,
     "decade": r_decade, "century": r_century, "quarter": r_quarter, "season": r_season, "set": r_set,
     "clock": r_clock, "midpart": r_midpart, "vaguespan": r_vague_span,
-    **RULES_PERIODS,
+    **RULES_PERIODS, **RULES_VALUES,
 }
