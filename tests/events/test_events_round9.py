@@ -146,3 +146,23 @@ def test_whoever_requested_a_passive_act_is_its_source(analyze):
     assert [r.code for r in ban.source] == ["THA"]
     b = analyze("The reporter was detained at Moscow's request.", date="2024-06-08")
     assert [r.code for r in next(e for e in b.events if e.type == "COERCE").source] == ["RUS"]
+
+
+def test_a_protests_demands_rank_below_the_protest(analyze):
+    a = analyze("Hundreds of nurses rallied outside the health ministry on Tuesday. They demanded higher pay "
+                "and safer hours.", date="2024-03-08")
+    assert {"PROTEST", "REQUEST"} <= {e.type for e in a.events}
+    assert a.labels[0] == "PROTEST"
+
+
+def test_a_governments_appeal_next_to_a_protest_keeps_its_rank():
+    from wirecoder.events.claims import rank_protest_claims
+    from wirecoder.records import ActorRef, Event
+    crowd = ActorRef(name="protesters", sector="CVL", actor_id="a1")
+    minister = ActorRef(name="the minister", code="PER", sector="GOV", actor_id="a2")
+    protest = Event(type="PROTEST", evidence=(0, 40), source=(crowd,), confidence=0.7)
+    demand = Event(type="REQUEST", evidence=(41, 80), source=(crowd,), confidence=0.9)
+    appeal = Event(type="REQUEST", evidence=(81, 120), source=(minister,), confidence=0.9)
+    far = Event(type="REQUEST", evidence=(900, 950), source=(crowd,), confidence=0.9)
+    ranked = rank_protest_claims((protest, demand, appeal, far))
+    assert [e.confidence for e in ranked] == [0.7, 0.69, 0.9, 0.9]

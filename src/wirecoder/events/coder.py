@@ -37,6 +37,7 @@ from .clauses import content, document_clauses, not_asserted
 from .conflict import conflict_sides
 from .harm import accident_restated, attack_source, disaster, mover_sides, state_of_place
 from .hosts import host_sides
+from .claims import rank_protest_claims
 from .implicit import indirect_target
 from .modality import Modality, is_historical, modality
 from .ontology import Lexicon, Pattern
@@ -103,7 +104,7 @@ def find_events(doc: Doc, lex: Lexicon) -> tuple[Event, ...]:
         (head_events if n < heads else events).extend(ev for ev, bg, named in built if not (bg and main and not named))
     # a headline restates the story; keep its events only when the body does not code that type
     body_types = {e.type for e in events}
-    return tuple([e for e in head_events if e.type not in body_types] + events)
+    return rank_protest_claims(tuple([e for e in head_events if e.type not in body_types] + events))
 
 
 def _headline_sentences(sents: list[Span]) -> int:
