@@ -166,3 +166,27 @@ def test_a_governments_appeal_next_to_a_protest_keeps_its_rank():
     far = Event(type="REQUEST", evidence=(900, 950), source=(crowd,), confidence=0.9)
     ranked = rank_protest_claims((protest, demand, appeal, far))
     assert [e.confidence for e in ranked] == [0.7, 0.69, 0.9, 0.9]
+
+
+def test_an_industrial_blast_and_its_casualties_are_no_attack(types):
+    assert "ASSAULT" not in types("Three workers were hurt when a boiler at the mill exploded on Friday. "
+                                  "Two people were injured and taken to hospital.")
+    assert "ASSAULT" in types("Gunmen shot two workers at the mill on Friday.")
+
+
+def test_people_evacuated_from_a_flood_is_no_retreat(types):
+    assert "RETREAT" not in types("The floods, triggered by days of rain, forced 3,000 people to be evacuated.")
+    assert "RETREAT" in types("Government troops evacuated the border town before the rebels arrived.")
+
+
+def test_investigating_an_accident_is_no_accusation(types):
+    assert "ACCUSE" not in types("Police are investigating a crash that injured four people on the ring road.")
+    assert "ACCUSE" in types("Police are investigating the murder of a local journalist.")
+
+
+def test_a_conjoined_participle_shares_the_passive_and_the_agent(analyze):
+    a = analyze("Three activists were detained and questioned by police in Minsk.", date="2024-03-08")
+    e = next(e for e in a.events if e.type == "COERCE")
+    assert [r.name for r in e.source] == ["police"] and "activists" in e.target[0].name
+    b = analyze("Two soldiers were captured and executed by the rebels.", date="2024-03-08")
+    assert [r.name for r in b.events[0].source] == ["rebels"]

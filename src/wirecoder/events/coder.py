@@ -359,6 +359,9 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
     if p.type == "ASSAULT" and not any(r.code for r in source) and (
             disaster(anchor.sent, lex) or accident_restated(c.m.head, lex)):
         return None  # "killed in an earthquake": harm without an attacker
+    if p.mode == "withdraw" and lex.lemma(c.m.head) == "evacuate" and not any(r.code for r in source) \
+            and disaster(anchor.sent, lex):
+        return None  # "5,000 people evacuated" from a flood: rescue, not a retreat
     mod: Modality = modality(anchor, noun, lex)
     typ, mode = p.type or "", p.mode
     if typ == "ASSAULT" and c.how == "verb" and _protesters_act(anchor, lex):

@@ -22,6 +22,7 @@ from .ontology import Lexicon
 from .sides import SideFinder
 
 _BLASTS = frozenset({"explosion", "blast", "explode", "fire", "blaze"})
+_SITE_PREPS = frozenset({"at", "in", "inside", "of"})
 
 
 def attack_source(verb: Token, finder: SideFinder, lex: Lexicon) -> list[ActorRef]:
@@ -57,7 +58,10 @@ def accident_restated(trigger: Token, lex: Lexicon) -> bool:
     """A blast that restates the sentence before, told there as an accident ("... when a furnace exploded.
     The explosion occurred at ..."), with no weapon named in its own sentence."""
     sent = trigger.sent
-    if lex.lemma(trigger) not in _BLASTS or sent.start == 0:
+    lemma = lex.lemma(trigger)
+    # "... when a tank at the plant exploded. Four people were injured": harm told with no doer at all
+    harmed = lemma in lex.casualty_verbs and not any(c.dep_ in ("nsubj", "agent") for c in trigger.children)
+    if (lemma not in _BLASTS and not harmed) or sent.start == 0:
         return False
     weapons = lex.word_class("weapon")
     if any(t.lemma_.lower() in weapons for t in sent):
@@ -78,6 +82,10 @@ def disaster(sent: Span, lex: Lexicon) -> bool:
             lemma = s.lemma_.lower()
             if lemma in things or lemma == "tank" and any(
                     c.dep_ in ("compound", "amod") and c.lower_ in lex.word_class("storage_words") for c in s.children):
+                return True
+            # "a tank at the plant", "a boiler in the factory": equipment of an industrial site
+            if any(g.lemma_.lower() in things for c in s.children if c.dep_ == "prep" and c.lower_ in _SITE_PREPS
+                   for g in c.children if g.dep_ == "pobj"):
                 return True
     return False
 

@@ -162,7 +162,10 @@ class SideFinder:
         if passive:
             tgt_heads += subj
             src_heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            src_heads = src_heads or instigator(verb)
+            # "were captured and executed by the rebels": the agent of a conjoined participle acts in both
+            src_heads = src_heads or [g for v in verb.children if v.dep_ == "conj" and v.tag_ == "VBN"
+                                      for c in v.children if c.dep_ == "agent" for g in c.children
+                                      if g.dep_ == "pobj"] or instigator(verb)
         else:
             src_heads += subj
         source = self.refs(src_heads)
@@ -245,6 +248,9 @@ def clause_subject(verb: Token) -> tuple[list[Token], bool]:
     # passive also without auxiliary: "Rebuked by X, Y ...", "talks held by X"
     passive = any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ == "aux" for c in verb.children))
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children):
+        # "four people were injured and airlifted": the second participle shares the passive
+        passive = passive or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children)
     for _ in range(6):
         subj = [c for c in verb.children if c.dep_ in SUBJ + SUBJ_PASS]
         if subj:
