@@ -190,3 +190,10 @@ def test_a_conjoined_participle_shares_the_passive_and_the_agent(analyze):
     assert [r.name for r in e.source] == ["police"] and "activists" in e.target[0].name
     b = analyze("Two soldiers were captured and executed by the rebels.", date="2024-03-08")
     assert [r.name for r in b.events[0].source] == ["rebels"]
+
+
+def test_air_strikes_that_destroy_are_attacks_not_riots(analyze):
+    a = analyze("The ministry said air strikes destroyed a clinic in Idlib on Monday.", date="2024-03-08")
+    assert "PROTEST" not in [e.type for e in a.events]
+    b = analyze("Dock strikes paralysed the ports for a week.", date="2024-03-08")
+    assert "PROTEST" in [e.type for e in b.events]

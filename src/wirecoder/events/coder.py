@@ -390,7 +390,10 @@ def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLi
 
 def _protesters_act(anchor: Token, lex: Lexicon) -> bool:
     subj, passive = clause_subject(anchor)
-    return not passive and bool(subj) and lex.lemma(subj[0]) in lex.frame_nouns
+    if passive or not subj or lex.lemma(subj[0]) not in lex.frame_nouns:
+        return False
+    reading = match(lex, subj[0])  # "air strikes destroyed a hospital": an attack, not a labour strike
+    return reading is None or reading.pattern.type != "ASSAULT"
 
 
 def _theme(theme: str | None, anchor: Token, source: list[ActorRef], target: list[ActorRef],
