@@ -28,6 +28,9 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..records import Entity
+from . import entities_forms as forms
+from . import entities_sport as sport
+from .entities_sport import Span3
 
 # spaCy labels that name things; numeric/temporal labels pass through untouched
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT",
@@ -50,18 +53,15 @@ _NOT_SURNAMES = frozenset({"road", "street", "avenue", "park", "square", "hall",
 _LEADING_DROP = frozenset({"the", "The", "THE", "a", "A", "an", "An"})
 _EDGE_PUNCT = frozenset("-–—,;:()[]{}\"'`/|*+=<>")
 _MAX_NGRAM = 5
-
-
-def _is_numberish(text: str) -> bool:
-    """A score, a count or a figure: "6", "4-43", "1996-08-30", ".533", "3/4"."""
-    return any(c.isdigit() for c in text) and not any(c.isalpha() for c in text)
+# labels the layout of a results line may turn into a team or a player
+_TEAM_OR_PLAYER = NAME_LABELS
 
 
 def _breaks(tok: Token) -> bool:
     """A token that cannot be inside a name: figures, list punctuation, a spaced dash,
     a possessive, or a lower-case word other than a name particle ("Bank of England")."""
     t = tok.text
-    if _is_numberish(t) or t in ("'s", "’s"):
+    if sport.is_numberish(t) or t in ("'s", "’s"):
         return True
     if t.isalpha() and t.islower():
         return t not in _PARTICLES
@@ -145,23 +145,14 @@ def _person_shape(words: list[str]) -> bool:
     if len(words) < 2 or len(words) > 3 or not all(w[:1].isupper() for w in words):
         return False
     last = words[-1]
-    if not (last.isalpha() and last[1:].islower()) or last.lower() in _NOT_SURNAMES:
+    # "Smith", "McAllister", "O'Neill", "Smith-Jones"; not "BBC"
+    if not (last.replace("'", "").replace("-", "").isalpha() and not last.isupper()) \
+            or last.lower() in _NOT_SURNAMES:
         return False
     first = words[0]
     if len(first) == 2 and first[1] == "." and first[0].isupper():
         return True
     return first in _first_names()
-
-
-def _scoreline_team(doc: Doc, s: int, e: int) -> bool:
-    """The name is followed by a score/figure and preceded by nothing or another score:
-    a line of a results table ("Boston 5 Detroit 3", "Kent 250 all out")."""
-    if e >= len(doc) or not _is_numberish(doc[e].text) or doc[e].ent_type_ in ("DATE", "TIME"):
-        return False  # a dateline ("LONDON 1996-08-30"), not a score
-    if s == 0 or doc[s].is_sent_start:
-        return True
-    prev = doc[s - 1].text
-    return _is_numberish(prev) or prev in ("-", ",", "(", ":")
 
 
 def clean_entities(doc: Doc) -> tuple[Entity, ...]:
@@ -170,7 +161,10 @@ def clean_entities(doc: Doc) -> tuple[Entity, ...]:
     spans: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
-            spans.append((ent.start, ent.end, ent.label_))
+            # "August 16-18 v Kent": a fixture's date swallowed the opponent; the date ends at "v"
+            end = next((i for i in range(ent.start, ent.end) if doc[i].text in ("v", "vs")), ent.end)
+            if end > ent.start:
+                spans.append((ent.start, end, ent.label_))
             continue
         for s, e in _pieces(doc, ent.start, ent.end):
             words = [t.text for t in doc[s:e]]
@@ -180,20 +174,86 @@ def clean_entities(doc: Doc) -> tuple[Entity, ...]:
             label = known or ("PERSON" if _person_shape(words) else ent.label_)
             spans.append((s, e, label))
     spans = _add_table_names(doc, spans)
+    spans = _sport_names(doc, spans)
+    spans = forms.surnames(doc, forms.datelines(doc, forms.events(doc, forms.hyphen_compounds(doc, spans))))
     out: list[Entity] = []
     for s, e, label in spans:
-        if label in ("GPE", "LOC", "FAC") and _scoreline_team(doc, s, e) \
-                and not _is_country(doc, s, e):
-            label = "ORG"
         a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
         out.append(Entity(a, b, label, text[a:b]))
     return tuple(out)
 
 
-def _is_country(doc: Doc, s: int, e: int) -> bool:
-    """True when the span is a country name (national teams keep the place reading)."""
-    words = " ".join(t.text for t in doc[s:e])
-    return words in _table_forms()[2]
+def _is_country(words: list[str]) -> bool:
+    """True when the words are a country name (national teams keep the place reading)."""
+    return " ".join(words) in _table_forms()[2]
+
+
+def _sport_names(doc: Doc, spans: list[Span3]) -> list[Span3]:
+    """Players and teams told by the layout of result lines (see entities_sport)."""
+    out: list[Span3] = []
+    for s, e, label in spans:
+        if label in NAME_LABELS and sport.sport_slug(doc, s, e):
+            continue
+        if label in _TEAM_OR_PLAYER:
+            words = [t.text for t in doc[s:e]]
+            if sport.player(doc, s, e, _is_country) and not _is_country(words) \
+                    and (label == "PERSON" or _lookup(words) is None):
+                label = "PERSON"
+            elif sport.scoreline_team(doc, s, e) or sport.fixture_team(doc, s, e):
+                if _is_country(words):
+                    pass
+                elif label == "PERSON" and _player_name(words):
+                    pass
+                elif _person_shape(words) and words[-1] not in sport.CLUB_WORDS:
+                    label = "PERSON"  # a golfer's "Ian Woosnam 70 76" read as a club
+                else:
+                    label = "ORG"
+            elif label in ("GPE", "LOC", "FAC", "PERSON") and e - s <= 3 and sport.result_side(doc, s, e) \
+                    and not _is_country(words) and _club_town(words):
+                label = "ORG"  # "Derbyshire beat Kent": clubs carry their town's or county's name
+        out.append((s, e, label))
+    taken = [False] * len(doc)
+    for s, e, _ in out:
+        for i in range(s, e):
+            taken[i] = True
+    ends = {e: k for k, (_, e, label) in enumerate(out) if label in NAME_LABELS}
+    added: list[Span3] = []
+    for s, e in sport.name_runs(doc, taken):
+        while s < e and doc[s].is_stop:  # "At Tunbridge Wells", "The"
+            s += 1
+        if s >= e:
+            continue
+        words = [t.text for t in doc[s:e]]
+        k = ends.get(s)
+        if k is not None and out[k][1] - out[k][0] == 1 and sport.initial_surname(doc, out[k][0]) == e:
+            out[k] = (out[k][0], e, "PERSON")  # "K. Curran" with the initial read as a name of its own
+        elif sport.player(doc, s, e, _is_country):
+            added.append((s, e, "PERSON"))
+        elif k is not None and out[k][2] in ("ORG", "GPE", "LOC", "FAC") \
+                and sport.scoreline_team(doc, out[k][0], e, strict=True):
+            out[k] = (out[k][0], e, "ORG")  # "Cambridge United 4": the model found only the town
+        elif sport.scoreline_team(doc, s, e, strict=True) or sport.fixture_team(doc, s, e):
+            label = "GPE" if _is_country(words) else "PERSON" if _person_shape(words) \
+                and words[-1] not in sport.CLUB_WORDS else "ORG"
+            added.append((s, e, label))
+        elif e - s <= 3 and sport.result_side(doc, s, e) and not _is_country(words) and _club_town(words):
+            added.append((s, e, "ORG"))
+        elif _person_shape(words) and sport.initial_surname(doc, s) == e:
+            added.append((s, e, "PERSON"))
+    return sorted(out + added)
+
+
+def _club_town(words: list[str]) -> bool:
+    """A town or county name (the places gazetteer), as clubs and county sides carry."""
+    from ..places.gazetteer import lookup
+
+    return any(c.source != "country" for c in lookup(" ".join(words)))
+
+
+def _player_name(words: list[str]) -> bool:
+    """A name the model read as a person that stays one in a results line: a golfer's
+    "Ernie Els 68 70" (two words or more) but not "Lotte 6" or "Cambridge United 4"."""
+    return (len(words) > 1 or _person_shape(words)) and words[-1] not in sport.CLUB_WORDS
 
 
 def _add_table_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
