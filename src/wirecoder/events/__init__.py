@@ -2,5 +2,5 @@
 
 Modules: ontology (data loading), triggers (pattern matching), sides (source and
 target from the parse; objects: the phrases that may name a target), modality (negated/hypothetical/future/historical), coder
-(the per-sentence logic), component (the spaCy component ``wc_events``).
+(the per-sentence logic; build: one event from one candidate trigger), component (the spaCy component ``wc_events``).
 """

@@ -11,15 +11,11 @@ one event ("occupied and annexed").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from ..places.locate import event_location
-from ..quantities.attach import event_counts
-from ..records import ActorRef, Event
-from ..time.anchor import event_date
+from ..records import Event
 from .background import (
     FRAME_PREPS,
     FRAME_TYPES,
@@ -31,41 +27,26 @@ from .background import (
     noun_infinitives,
     subordinate,
 )
-from .directives import (cause_of_death, directives, dismissals, involved_passive, mission, ordered_party, put_under,
-                         retype)
-from .clauses import content, document_clauses, not_asserted
-from .conflict import conflict_sides
-from .harm import accident_restated, attack_source, disaster, mover_sides, state_of_place
-from .hosts import host_sides
+from .build import Candidate, build_event
 from .claims import rank_protest_claims
-from .implicit import indirect_target
-from .modality import Modality, is_historical, modality
-from .ontology import Lexicon, Pattern
+from .clauses import content, document_clauses, not_asserted
+from .directives import (
+    cause_of_death,
+    directives,
+    dismissals,
+    mission,
+    put_under,
+    retype,
+)
+from .ontology import Lexicon
 from .quotelink import QuoteLinker
 from .scene import describes_participant, prep_clauses, restates, uncoded_situation
-from .sides import SideFinder, clause_subject
-from .triggers import Match, match, pos_class
+from .sides import SideFinder
+from .triggers import Match, match
 from .unrealised import cancelled_nouns
 
-# Dependents that hold the content of an event rather than a second event.
-# Material acts are the news an analyst tracks first; statements about them rank below them.
-_MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "AID", "RETREAT", "COOPERATE"})
-_EVIDENCE_CUT = frozenset({"advcl", "parataxis", "ccomp"})
 # verbal acts whose object is what they are about, not news of its own (.scene.uncoded_situation)
 _STATEMENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
-# Acts only a state's authorities perform: with no doer named, the state they happen in did them.
-_STATE_ACTS = frozenset({"arrest", "deport", "investigate", "curfew", "censor", "emergency", "ban", "sue"})
-_RIOT = Pattern(lemma="riot", pos="VERB", type="PROTEST", mode="riot-spon", cameo="145")
-
-
-@dataclass(slots=True)
-class _Cand:
-    m: Match
-    anchor: Token  # the verb whose clause gives sides and modality
-    noun: Token | None  # the event noun, for noun triggers
-    conf: float
-    how: str  # verb | light | occurrence | fallback | must
-    also: list[Token] = field(default_factory=list)  # conjoined verbs merged into this event
 
 
 def find_events(doc: Doc, lex: Lexicon) -> tuple[Event, ...]:
@@ -83,7 +64,7 @@ def find_events(doc: Doc, lex: Lexicon) -> tuple[Event, ...]:
         coded_nouns = frozenset(c.noun.i for c in cands if c.noun is not None)
         statements = frozenset(c.anchor.i for c in cands if c.m.pattern.type in _STATEMENTS)
         for c in cands:
-            res = _build(doc, c, finder, lex, quotes)
+            res = build_event(doc, c, finder, lex, quotes)
             if res is None:
                 continue
             ev, named = res
@@ -122,7 +103,7 @@ def _headline_sentences(sents: list[Span]) -> int:
 _TO_LIGHT = frozenset({"resort", "go"})
 
 
-def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
+def _sentence_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
     matches: dict[int, Match] = {}
     for tok in sent:
         m = match(lex, tok) or mission(tok, lex)
@@ -135,14 +116,14 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
     pledges = lex.word_class("pledge_verbs")
     verbal = [m for m in verbal if not (lex.lemma(m.head) in pledges and any(
         c.dep_ == "xcomp" and c.i in matches and matches[c.i].pattern.pos != "NOUN" for c in m.head.children))]
-    cands: list[_Cand] = [_Cand(m, m.head, None, m.pattern.conf or 0.8, "verb") for m in verbal]
+    cands: list[Candidate] = [Candidate(m, m.head, None, m.pattern.conf or 0.8, "verb") for m in verbal]
     cands += _must_requests(sent, lex, matches)
-    cands += [_Cand(m, a, None, 0.7, "verb") for m, a in directives(sent, lex, matches) + dismissals(sent, lex)]
+    cands += [Candidate(m, a, None, 0.7, "verb") for m, a in directives(sent, lex, matches) + dismissals(sent, lex)]
     consumed = {i for c in cands for i in c.m.tokens}
     blocked = document_clauses(sent, lex) | not_asserted(sent, lex) | noun_infinitives(sent, lex.plan_nouns) \
         | cancelled_nouns(sent, lex)
     nouns = [m for i, m in matches.items() if m.pattern.pos == "NOUN" and i not in consumed]
-    noun_cands: list[_Cand] = []
+    noun_cands: list[Candidate] = []
     for m in nouns:
         n = m.head
         if n.dep_ == "compound" and n.head.i in m.tokens:
@@ -150,33 +131,33 @@ def _sentence_candidates(sent: Span, lex: Lexicon) -> list[_Cand]:
         base = m.pattern.conf or 0.5
         head = n.head
         if n.dep_ in ("dobj", "obj") and lex.lemma(head) in lex.light_verbs:
-            noun_cands.append(_Cand(_extend(m, head), head, n, base + 0.25, "light"))
+            noun_cands.append(Candidate(_extend(m, head), head, n, base + 0.25, "light"))
         elif n.dep_ == "pobj" and lex.lemma(head.head) in lex.light_verbs and head.head.pos_ == "VERB" \
                 and (head.lower_ in ("on", "in", "part") or head.lower_ == "to" and lex.lemma(head.head) in _TO_LIGHT) \
                 and not any(c.dep_ == "dobj" for c in head.head.children):  # "opened fire on protesters"
-            noun_cands.append(_Cand(_extend(m, head.head), head.head, n, base + 0.2, "light"))
+            noun_cands.append(Candidate(_extend(m, head.head), head.head, n, base + 0.2, "light"))
         elif n.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.occurrence_verbs:
-            noun_cands.append(_Cand(m, head, n, base + 0.2, "occurrence"))
+            noun_cands.append(Candidate(m, head, n, base + 0.2, "occurrence"))
         elif (rel := _occurring_relcl(n, lex)) is not None:  # "the explosions that shook a market"
-            noun_cands.append(_Cand(m, rel, n, base + 0.2, "occurrence"))
+            noun_cands.append(Candidate(m, rel, n, base + 0.2, "occurrence"))
         elif put_under(n, lex) is not None:  # "was put under investigation"
-            noun_cands.append(_Cand(_extend(m, head.head), head.head, n, base + 0.25, "light"))
+            noun_cands.append(Candidate(_extend(m, head.head), head.head, n, base + 0.25, "light"))
         elif cause_of_death(n, lex) is not None:  # "died as a result of torture"
-            noun_cands.append(_Cand(m, cause_of_death(n, lex), n, base + 0.2, "occurrence"))
+            noun_cands.append(Candidate(m, cause_of_death(n, lex), n, base + 0.2, "occurrence"))
         elif n.dep_ == "pobj" and head.dep_ == "agent":  # "were hit by coordinated attacks"
-            noun_cands.append(_Cand(m, head.head, n, base + 0.2, "occurrence"))
+            noun_cands.append(Candidate(m, head.head, n, base + 0.2, "occurrence"))
         elif n.dep_ == "pobj" and head.lower_ in ("in", "during") and lex.lemma(head.head) in lex.casualty_verbs:
-            noun_cands.append(_Cand(m, head.head, n, base + 0.2, "occurrence"))  # "died in a rocket attack"
+            noun_cands.append(Candidate(m, head.head, n, base + 0.2, "occurrence"))  # "died in a rocket attack"
         elif n.dep_ == "ROOT" or (n.dep_ in ("dobj", "appos") and not verbal) or \
                 (n.dep_ == "pobj" and head.lower_ in FRAME_PREPS and not verbal and m.pattern.type in FRAME_TYPES
                  and not named_event(n)):
             # "Amid protests, ...", "after its missile tests": with no verbal event the framing event is the news
-            noun_cands.append(_Cand(m, n.head if n.dep_ != "ROOT" else n, n, base * 0.8, "fallback"))
+            noun_cands.append(Candidate(m, n.head if n.dep_ != "ROOT" else n, n, base * 0.8, "fallback"))
     # what a verbal or light-verb event governs is its content, not a second event
     governors = cands + [c for c in noun_cands if c.how == "light"]
     owned = [(c.anchor.i, content(c.anchor) | prep_clauses(c.anchor)) for c in governors]
 
-    def inside(c: _Cand) -> bool:
+    def inside(c: Candidate) -> bool:
         own = {c.anchor.i, c.m.head.i}
         return bool(own & blocked) or any(a not in own and own & cont for a, cont in owned)
 
@@ -200,9 +181,9 @@ def _occurring_relcl(n: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _frame_nouns(matches: dict[int, Match], consumed: set[int], cands: list[_Cand], lex: Lexicon) -> list[_Cand]:
+def _frame_nouns(matches: dict[int, Match], consumed: set[int], cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """A protest named as the setting of other acts ("detained during protests") is the main event."""
-    out: list[_Cand] = []
+    out: list[Candidate] = []
     for i, m in matches.items():
         n = m.head
         if m.pattern.pos != "NOUN" or i in consumed or n.lemma_.lower() not in lex.frame_nouns:
@@ -219,11 +200,11 @@ def _frame_nouns(matches: dict[int, Match], consumed: set[int], cands: list[_Can
             continue
         # a protest met with force is the story; the force is the response (ranked below it)
         anchor = n.head.head if n.dep_ == "pobj" else n.head
-        out.append(_Cand(m, anchor, n, 0.99 if patient else 0.85, "frame"))
+        out.append(Candidate(m, anchor, n, 0.99 if patient else 0.85, "frame"))
     return out
 
 
-def _background_casualty(c: _Cand) -> bool:
+def _background_casualty(c: Candidate) -> bool:
     """'the town where 24 people were killed (in riots)': agentless casualties in a relative clause
     describe the background of a place or event; they are not news of their own."""
     v = c.anchor
@@ -233,14 +214,14 @@ def _background_casualty(c: _Cand) -> bool:
             and (passive and v.lemma_.lower() in ("kill", "wound", "injure") or v.lemma_.lower() == "die"))
 
 
-def _stopped_by_force(act: Token, cands: list[_Cand]) -> bool:
+def _stopped_by_force(act: Token, cands: list[Candidate]) -> bool:
     """``act`` lies in a clause under a force verb ("fired pepper spray ... to stop the crowd reaching
     the palace"): the force stopped it, so it is not the protest that happened."""
     force = {c.anchor.i for c in cands if c.m.pattern.type in ("COERCE", "ASSAULT")}
     return any(t.i in force for t in islice(act.ancestors, 8))
 
 
-def _patient_of_force(n: Token, cands: list[_Cand]) -> bool:
+def _patient_of_force(n: Token, cands: list[Candidate]) -> bool:
     """Force is used on the protest or its people: its object, passive subject or 'against' object,
     also through a group noun ("tear gas against crowds of protesters") and a purpose clause
     ("used a water cannon to disperse a crowd of rioters")."""
@@ -257,7 +238,7 @@ def _extend(m: Match, verb: Token) -> Match:
     return Match(pattern=m.pattern, head=m.head, tokens=tuple(sorted({*m.tokens, verb.i})))
 
 
-def _must_requests(sent: Span, lex: Lexicon, matches: dict[int, Match]) -> list[_Cand]:
+def _must_requests(sent: Span, lex: Lexicon, matches: dict[int, Match]) -> list[Candidate]:
     """'X said (that) Y must do Z': a demand by X on Y, whatever Z is."""
     out = []
     for tok in sent:
@@ -270,11 +251,11 @@ def _must_requests(sent: Span, lex: Lexicon, matches: dict[int, Match]) -> list[
         if not pats:
             continue
         m = Match(pattern=pats[-1], head=tok.head, tokens=(tok.head.i, must.i))
-        out.append(_Cand(m, tok.head, None, 0.6, "must"))
+        out.append(Candidate(m, tok.head, None, 0.6, "must"))
     return out
 
 
-def _distinct_acts(a: _Cand, b: _Cand, lex: Lexicon) -> bool:
+def _distinct_acts(a: Candidate, b: Candidate, lex: Lexicon) -> bool:
     """Two specific kinds of violence ("kidnapped advisers and detonated bombs": 181, 183) are two
     events; a generic one ("shot and killed": 190, 18) restates the other, and conjoined coercion
     ("seized and annexed") is one process."""
@@ -284,10 +265,10 @@ def _distinct_acts(a: _Cand, b: _Cand, lex: Lexicon) -> bool:
     return len(ca) >= 3 and len(cb) >= 3 and ca[:3] != cb[:3]
 
 
-def _merge(cands: list[_Cand], lex: Lexicon) -> list[_Cand]:
+def _merge(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """One event per trigger; conjoined verbs of one type, and a noun subject of a same-type verb, are one."""
     cands.sort(key=lambda c: c.m.head.i)
-    out: list[_Cand] = []
+    out: list[Candidate] = []
     seen_heads: set[int] = set()
     for c in cands:
         if c.m.head.i in seen_heads:
@@ -309,146 +290,3 @@ def _merge(cands: list[_Cand], lex: Lexicon) -> list[_Cand]:
             out.append(c)
             seen_heads.add(c.m.head.i)
     return out
-
-
-def _build(doc: Doc, c: _Cand, finder: SideFinder, lex: Lexicon, quotes: QuoteLinker) -> tuple[Event, bool] | None:
-    """The event of a candidate, and whether a coded actor is named as one of its arguments."""
-    p = c.m.pattern
-    anchor, noun = c.anchor, c.noun
-    if noun is not None and c.how in ("fallback", "occurrence", "frame"):
-        source, target = finder.noun_sides(noun)
-        if c.how == "occurrence" and not target and noun.dep_ == "nsubj":
-            # "an explosion killed two soldiers": the victims are the verb's object
-            target = finder.refs([g for g in anchor.children if g.dep_ in ("dobj", "obj")])
-    elif c.how == "must":
-        source, target = finder.clause_sides(anchor)
-        ccomp = next((t for t in anchor.children if t.dep_ == "ccomp"), None)
-        if ccomp is not None:
-            target = finder.refs([g for g in ccomp.children if g.dep_ in ("nsubj", "nsubjpass")])
-    else:
-        source, target = finder.clause_sides(anchor, addressee_last=p.type == "ACCUSE")
-        if noun is not None and involved_passive(anchor, lex):
-            source, target = target, []  # "forces were engaged in ethnic cleansing" (.directives)
-        if noun is not None:
-            ns, nt = finder.noun_sides(noun)
-            source = source or ns
-            target = target or nt
-        for verb in c.also if not any(r.code for r in target) else ():
-            their = finder.clause_sides(verb)[1]  # the merged verb names whom the act is aimed at
-            if any(r.code for r in their):
-                target = their
-                break
-        ordered = ordered_party(anchor, lex) if p.type in ("COERCE", "SANCTION") and not target else None
-        if ordered is not None:  # "ordered the newspaper to suspend publication" (.directives)
-            source, target = finder.clause_sides(ordered[0])[0], finder.refs([ordered[1]])
-    source, target = _theme(p.theme, anchor, source, target, finder)
-    if not source and p.mode in _STATE_ACTS:  # "was arrested in Turkey": that state's authorities acted
-        source = state_of_place([anchor] + ([noun] if noun is not None else []), finder)
-    if noun is not None and lex.lemma(noun) in lex.word_class("mover_nouns"):
-        source, target = mover_sides(noun, source, target, finder)  # "the withdrawal of Russian troops"
-    if not any(r.code for r in source) and lex.lemma(anchor) in lex.casualty_verbs:
-        source = attack_source(anchor, finder, lex) or source  # "died in an Israeli air strike"
-        if source and all(finder.same_as(r, source) for r in target):  # the dead are the target
-            target = finder.refs([c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]) or target
-    source, target = conflict_sides(finder, lex, anchor, source, target)  # "an insurgency in which N died"
-    source, target = host_sides(p, anchor, source, target, finder, lex)  # "its staff were expelled" (.hosts)
-    toks = [doc[i] for i in c.m.tokens]
-    trig = (min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
-    qi = quotes.index_of(trig)
-    source = quotes.source(qi, source, _subject_word(c))
-    if p.type == "ASSAULT" and not any(r.code for r in source) and (
-            disaster(anchor.sent, lex) or accident_restated(c.m.head, lex)):
-        return None  # "killed in an earthquake": harm without an attacker
-    if p.mode == "withdraw" and lex.lemma(c.m.head) == "evacuate" and not any(r.code for r in source) \
-            and disaster(anchor.sent, lex):
-        return None  # "5,000 people evacuated" from a flood: rescue, not a retreat
-    mod: Modality = modality(anchor, noun, lex)
-    typ, mode = p.type or "", p.mode
-    if typ == "ASSAULT" and c.how == "verb" and _protesters_act(anchor, lex):
-        p = _RIOT  # "protesters clashed with police", "rioters torched cars": protest violently, riot (145)
-        typ, mode = p.type, p.mode
-    if mod.intent and not mod.negated and c.how != "must" and typ in lex.intent:
-        typ, mode = lex.intent[typ]  # "X said it will withdraw": an announced intent (AGREE / THREATEN)
-    date, precision = event_date(doc, anchor, doc._.wc_timexes)
-    historical = is_historical(date, doc._.wc_dateline, anchor)
-    counts = event_counts(doc, anchor, doc._.wc_quantities) or {}
-    loc = event_location(doc, anchor, doc._.wc_places)
-    named = any(r.code for r in source + target)
-    target = indirect_target(doc, finder, typ, anchor, noun, source, target, loc)
-    cameo = lex.cameo_for(p) if typ == p.type else lex.mode_cameo.get((typ, mode or "")) or lex.type_cameo.get(typ)
-    conf = c.conf if c.how == "frame" else _confidence(c, source, target, mod) + (0.06 if typ in _MATERIAL else 0.0)
-    conf = round(min(0.99, conf), 2)
-    ev = Event(
-        type=typ, evidence=_evidence(anchor), trigger=trig, mode=mode, context=p.context,
-        cameo=cameo, goldstein=lex.goldstein_for(cameo), source=tuple(source), target=tuple(target),
-        date=date, date_precision=precision, location=loc, negated=mod.negated,
-        hypothetical=mod.hypothetical, future=mod.future, historical=historical,
-        size=counts.get("size"), dead=counts.get("dead"), injured=counts.get("injured"),
-        arrested=counts.get("arrested"), confidence=conf, quote_index=qi)
-    return ev, named
-
-
-def _protesters_act(anchor: Token, lex: Lexicon) -> bool:
-    subj, passive = clause_subject(anchor)
-    if passive or not subj or lex.lemma(subj[0]) not in lex.frame_nouns:
-        return False
-    reading = match(lex, subj[0])  # "air strikes destroyed a hospital": an attack, not a labour strike
-    return reading is None or reading.pattern.type != "ASSAULT"
-
-
-def _theme(theme: str | None, anchor: Token, source: list[ActorRef], target: list[ActorRef],
-           finder: SideFinder) -> tuple[list[ActorRef], list[ActorRef]]:
-    """Intransitive and passive uses whose subject is a fixed side ("troops massed", "people died")."""
-    passive_like = anchor.dep_ == "acl" or any(c.dep_ in ("nsubjpass", "auxpass") for c in anchor.children)
-    if theme == "source" and passive_like and not source:
-        moved = target
-        rest = [r for r in finder._object_refs(anchor, exclude=moved)]
-        return moved, rest
-    if theme == "target" and source and not target:
-        return [], source
-    if theme == "recipient":  # "X received aid from Y": Y gave it, X is the target
-        giver = [g for c in anchor.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
-                 if g.dep_ == "pobj"]
-        return finder.refs(giver), source
-    return source, target
-
-
-def _confidence(c: _Cand, source: list[ActorRef], target: list[ActorRef], mod: Modality) -> float:
-    conf = c.conf
-    if any(r.code for r in source):
-        conf += 0.08
-    elif not source:
-        conf -= 0.1
-    if any(r.code for r in target):
-        conf += 0.04
-    if c.anchor.dep_ == "ROOT":
-        conf += 0.05
-    if mod.negated:
-        conf -= 0.3
-    if mod.hypothetical:
-        conf -= 0.1
-    return round(min(0.99, max(0.05, conf)), 2)
-
-
-def _evidence(anchor: Token) -> tuple[int, int]:
-    """The anchor's clause: its subtree without adverbial clauses, parataxis and other clauses."""
-    drop: set[int] = set()
-    for c in anchor.children:
-        if c.dep_ in _EVIDENCE_CUT or (c.dep_ == "conj" and pos_class(c) == "VERB" and
-                                       any(g.dep_.startswith("nsubj") for g in c.children)):
-            drop.update(t.i for t in c.subtree)
-    toks = [t for t in anchor.subtree if t.i not in drop and not t.is_punct] or [anchor]
-    lo, hi = toks[0], toks[-1]
-    return lo.idx, hi.idx + len(hi)
-
-
-def _subject_word(c: _Cand) -> str | None:
-    """The pronoun (or first-person possessive) that is the doer of the event, if the doer is one."""
-    if c.noun is not None and c.how in ("fallback", "occurrence", "frame"):
-        heads = [g for g in c.noun.children if g.dep_ == "poss"]
-    else:
-        subj, passive = clause_subject(c.anchor)
-        if passive or not subj:
-            return None
-        heads = subj if subj[0].pos_ == "PRON" else [g for g in subj[0].children if g.dep_ == "poss"]
-    return heads[0].lower_ if heads and heads[0].pos_ == "PRON" else None
