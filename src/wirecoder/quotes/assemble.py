@@ -84,7 +84,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
 
     for fi in bare:
         f = frames[fi]
-        for k in _marks_beside(doc, f, marked, linked, para_of, sents):
+        for k in _marks_beside(doc, f, marked, linked, para_of, sents, consumed):
             linked[k] = fi
 
     _continue_quotes(text, marked, linked, frames, para_of, consumed)
@@ -154,11 +154,16 @@ def _extend_back(doc: Doc, frames: list[Frame], sent_start: int, para_start: int
 
 
 def _marks_beside(doc: Doc, f: Frame, marked: tuple[Marked, ...], linked: dict[int, int], para_of,
-                  sents: SentIndex) -> list[int]:
-    """Unlinked marks in the frame's sentence; for "X said:" the next quotation."""
+                  sents: SentIndex, consumed: set[int]) -> list[int]:
+    """Unlinked marks in the frame's sentence and paragraph; for "X said:" the next quotation.
+
+    Marks inside another frame's reported content (a mixed quote: 'X said the plan was "a disaster"')
+    belong to that report; a sentence the parser ran on across a line break ends at the paragraph."""
     sent = sents.of(f.cue_i)
     lo, hi = sent.start_char - _NEAR, sent.end_char + _NEAR
-    same = [k for k, m in enumerate(marked) if k not in linked and m.start < hi and lo < m.end]
+    para = para_of(f.cue[0])
+    same = [k for k, m in enumerate(marked) if k not in linked and k not in consumed and m.start < hi and lo < m.end
+            and (para_of(m.start) == para or para_of(m.end - 1) == para)]
     if same:
         return same
     cue_end = f.cue[1]
@@ -215,14 +220,24 @@ def _within(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
 def _finish(doc: Doc, ctx: SpeakerContext, drafts: list[_Draft]) -> tuple[Quote, ...]:
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
-    direct = sorted((d.start, d.end) for d in drafts if d.direct)
+    # only quotation marks hold someone's words verbatim with a frame inside ("I think ..."); an unmarked
+    # statement around another frame ('X said Y, they said') yields to that frame
+    direct = sorted((d.start, d.end) for d in drafts if d.direct and (d.pieces or d.frame is not None
+                                                                        and d.frame.kind == "label"))
     starts = [s for s, _ in direct]
     nested = _nested(doc, drafts)
+    reports = [(d.start, d.end) for d in drafts if not d.direct and d.frame is not None and id(d) not in nested]
+    cues = sorted(d.frame.cue[0] for d in drafts if not d.direct and d.frame is not None and _named_subject(doc, d.frame))
     for d in sorted(drafts, key=lambda d: (d.start, d.end)):
         if (d.start, d.end) in seen or id(d) in nested:
             continue
+        if d.direct and not d.pieces and d.frame is not None and d.frame.kind != "label" and any(
+                d.start <= c < d.end for c in cues[bisect_right(cues, d.start - 1):bisect_right(cues, d.end)]):
+            continue
         if not d.direct and d.frame is not None and _within(direct, starts, d.frame.cue[0]):
             continue  # "I think ..." inside someone's quoted words is part of the quote
+        if d.direct and d.frame is not None and _inside_report(d, reports):
+            continue  # 'X said she knows that "Y will win"': the outer report holds the quoted words
         seen.add((d.start, d.end))
         f = d.frame
         spk_i = d.speaker_i if d.speaker_i is not None else (f.speaker_i if f is not None else None)
@@ -231,6 +246,21 @@ def _finish(doc: Doc, ctx: SpeakerContext, drafts: list[_Draft]) -> tuple[Quote,
                          speaker_actor_id=sp.actor_id, speaker_span=sp.span,
                          cue=f.cue if f is not None else None, direct=d.direct, text=ctx.sents.text[d.start:d.end]))
     return tuple(out)
+
+
+def _named_subject(doc: Doc, f: Frame) -> bool:
+    """The frame's speaker is a noun that is the cue's own subject ('Other candidates said ...')."""
+    if f.speaker_i is None:
+        return False
+    spk = doc[f.speaker_i]
+    return spk.pos_ in ("NOUN", "PROPN") and spk.head.i == f.cue_i and spk.dep_ in ("nsubj", "nsubjpass")
+
+
+def _inside_report(d: _Draft, reports: list[tuple[int, int]]) -> bool:
+    """A direct draft whose cue and words both lie inside a reported content: a frame nested in a report."""
+    assert d.frame is not None
+    c = d.frame.cue[0]
+    return any(s <= c < e and s <= d.start and d.end <= e + _NEAR and (s, e) != (d.start, d.end) for s, e in reports)
 
 
 def _nested(doc: Doc, drafts: list[_Draft]) -> set[int]:
@@ -285,13 +315,20 @@ def _matrix_conj(doc: Doc, cue, outer_i: int) -> int | None:
         return None
     if cue.tag_ != outer.tag_ or cue.tag_ not in ("VBD", "VBZ", "VBG", "VBP"):
         return None
-    if head.tag_ == cue.tag_ and not any(c.dep_ in _AUX_DEPS for c in head.children):
+    if (head.tag_ == cue.tag_ and head.pos_ == "VERB" and not any(c.dep_ in _AUX_DEPS for c in head.children)
+            and not _said_that(cue)):
         return None  # 'said rebels seized the town and demanded ...': the rebels' acts, one report
     k = cue.i
     while k - 1 > head.i and (doc[k - 1].dep_ == "cc" or doc[k - 1].is_punct or doc[k - 1].head.i == cue.i
                               and doc[k - 1].dep_ == "advmod"):
         k -= 1
     return k if k < cue.i else None
+
+
+def _said_that(cue) -> bool:
+    """'..., and urged that everyone stay calm': a speech verb with its own that-clause, after a comma."""
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in cue.children) and any(t.text == "," for t in cue.doc[cue.head.i + 1:cue.i])
 
 
 def _trim_end(doc: Doc, i: int, floor: int) -> int:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..nlp.datelines import body_start
 from .lexicon import CueLexicon
 from .marks import Marked
-from .sentences import SentIndex
+from .sentences import SentIndex, paragraph_part
 
 FrameKind = Literal["clause", "as", "prep", "infinitive", "object", "according", "bare", "label"]
 
@@ -207,7 +207,8 @@ def find_frames(doc: Doc, lex: CueLexicon, marked: tuple[Marked, ...], sents: Se
                 bare = tok.dep_ in ("parataxis", "ROOT") or _fronted_conj(doc, tok, spk)
                 found = _around(doc, tok, spk, sents) if bare and not colon else None
             if found is None:
-                frames.append(Frame("bare", cue, tok.i, spk.i, None, None, colon=colon))
+                if not _has_own_complement(tok):
+                    frames.append(Frame("bare", cue, tok.i, spk.i, None, None, colon=colon))
                 continue
             around = True
         if found is None or found[1] is None:
@@ -257,6 +258,12 @@ def _label(doc: Doc, colon: Token, names: frozenset[str], text: str) -> Frame | 
     return Frame("label", cue, colon.i, last.i, (after, end), (span.start, span.end))
 
 
+def _has_own_complement(tok: Token) -> bool:
+    """'the committee would continue to investigate', 'a poll showing Trump down': a verb with its own
+    infinitive or clause complement says nothing here, so it cannot frame the quotation beside it."""
+    return any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in tok.children)
+
+
 def _fronted_conj(doc: Doc, tok: Token, spk: Token) -> bool:
     """'The government will spend $2 billion, the minister announced Tuesday': the parser joins the
     frame to the content as a second conjunct; a comma before the speaker and no 'and'/'but' tell
@@ -270,22 +277,22 @@ def _fronted_conj(doc: Doc, tok: Token, spk: Token) -> bool:
 
 def _around(doc: Doc, tok: Token, spk: Token, sents: SentIndex):
     """'It is, he says, a bad deal' / 'It is a bad deal, he says': the sentence around a bare frame."""
-    sent = sents.of(tok.i)
-    begin = body_start(doc, sent.start)
+    s0, s1 = paragraph_part(doc, sents.of(tok.i), tok.i)
+    begin = body_start(doc, s0)
     f0 = min(tok.i, spk.left_edge.i)
     f1 = max(tok.i, spk.right_edge.i) + 1
-    left = _span(doc, begin, f0)
-    right = _span(doc, f1, sent.end)
+    left = _span(doc, begin, f0) if begin < f0 else None
+    right = _span(doc, f1, s1) if f1 < s1 else None
     n_left = left[3] - left[2] if left else 0
     n_right = right[3] - right[2] if right else 0
     if n_left >= 3 and n_right >= 3:
-        whole = _span(doc, begin, sent.end)
+        whole = _span(doc, begin, s1)
         return ("clause", whole) if whole else None
     if n_left >= 3 and n_right <= 3:
         return "clause", left
     if tok.dep_ == "parataxis" and n_right >= 3 and tok.head.i > tok.i:
         # "This campaign, he says, is different" / "In short, she said, the plan failed"
-        whole = _span(doc, begin, sent.end) if n_left else right
+        whole = _span(doc, begin, s1) if n_left else right
         return ("clause", whole) if whole else None
     return None
 
@@ -333,9 +340,9 @@ def _as_mark(tok: Token) -> bool:
 
 def _as_clause(doc: Doc, tok: Token, sents: SentIndex):
     """The clause an 'as X said' adjunct attributes: the rest of the sentence on its longer side."""
-    sent = sents.of(tok.i)
-    left = _span(doc, sent.start, tok.left_edge.i)
-    right = _span(doc, tok.right_edge.i + 1, sent.end)
+    s0, s1 = paragraph_part(doc, sents.of(tok.i), tok.i)
+    left = _span(doc, s0, tok.left_edge.i) if s0 < tok.left_edge.i else None
+    right = _span(doc, tok.right_edge.i + 1, s1) if tok.right_edge.i + 1 < s1 else None
     n_left = left[3] - left[2] if left else 0
     n_right = right[3] - right[2] if right else 0
     if max(n_left, n_right) < 3:
@@ -380,10 +387,10 @@ def _according(doc: Doc, tok: Token, seq: tuple[str, ...], sents: SentIndex) -> 
         src = doc[nxt]
         while src.head.i != src.i and src.head.i > src.i and src.head.i - tok.i < 12 and src.head.pos_ in ("NOUN", "PROPN"):
             src = src.head
-    sent = sents.of(tok.i)
+    s0, s1 = paragraph_part(doc, sents.of(tok.i), tok.i)
     a_start, a_end = tok.i, max(src.right_edge.i, last.i) + 1
-    left = _span(doc, sent.start, a_start)
-    right = _span(doc, a_end, sent.end)
+    left = _span(doc, s0, a_start) if s0 < a_start else None
+    right = _span(doc, a_end, s1) if a_end < s1 else None
     if left is None and right is None:
         return None
     side = left if right is None or (left is not None and left[3] - left[2] >= right[3] - right[2]) else right
