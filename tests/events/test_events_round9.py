@@ -197,3 +197,17 @@ def test_air_strikes_that_destroy_are_attacks_not_riots(analyze):
     assert "PROTEST" not in [e.type for e in a.events]
     b = analyze("Dock strikes paralysed the ports for a week.", date="2024-03-08")
     assert "PROTEST" in [e.type for e in b.events]
+
+
+@pytest.mark.parametrize("text", [
+    "The candidate offers voters a message about stability and jobs.",
+    "Campaign volunteers were battling against voter apathy in the suburbs.",
+    "Pollsters agree that the race in the state is close.",
+])
+def test_figurative_offers_fights_and_opinions_are_no_events(types, text):
+    assert types(text) == []
+
+
+def test_real_offers_and_fights_stay(types):
+    assert types("The army offered the rebels talks on Monday.") == ["AGREE"]
+    assert types("Troops fought rebels near the border on Monday.") == ["ASSAULT"]
