@@ -211,3 +211,16 @@ def test_figurative_offers_fights_and_opinions_are_no_events(types, text):
 def test_real_offers_and_fights_stay(types):
     assert types("The army offered the rebels talks on Monday.") == ["AGREE"]
     assert types("Troops fought rebels near the border on Monday.") == ["ASSAULT"]
+
+
+def test_recognition_is_of_states_and_their_acts(types):
+    assert types("Several voters said they did not recognise themselves in the description.") == []
+    assert types("Norway recognised Kosovo as a state in 2008.") == ["SUPPORT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The governor will accept the party's nomination on Thursday.",
+    "The report documented the minister's abuse of power.",
+])
+def test_accepting_an_honour_and_abuse_of_power_are_no_events(types, text):
+    assert types(text) == []

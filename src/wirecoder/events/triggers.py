@@ -163,6 +163,20 @@ def _initial_plural(w: Token) -> str:
     return ""
 
 
+def _polity_patient(tok: Token, lex: Lexicon) -> bool:
+    """Whether what is recognised is a state, a government or their acts ("recognised Kosovo's
+    independence", "recognise the election result"); not "recognised the need" or "recognised themselves"."""
+    pats = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "relcl"):
+        pats.append(tok.head)
+    polities = lex.word_class("polities")
+    for p in pats:
+        heads = [p] + [c for c in p.children if c.dep_ in ("conj", "poss", "compound")]
+        if any(h.ent_type_ in ("GPE", "NORP", "ORG") or h.lemma_.lower() in polities for h in heads):
+            return True
+    return False
+
+
 def _subject_in(tok: Token, lemmas: frozenset[str]) -> bool:
     """The verb's active subject (or a conjunct of it, or a clause it shares one with) is one of ``lemmas``."""
     t = tok
@@ -229,6 +243,8 @@ def match(lex: Lexicon, tok: Token) -> Match | None:
         if p.subj and not _subject_in(tok, p.subj):
             continue
         if p.patient == "human" and not _human_patient(tok):
+            continue
+        if p.patient == "polity" and not _polity_patient(tok, lex):
             continue
         if p.type is None:
             return None
