@@ -224,3 +224,14 @@ def test_recognition_is_of_states_and_their_acts(types):
 ])
 def test_accepting_an_honour_and_abuse_of_power_are_no_events(types, text):
     assert types(text) == []
+
+
+def test_a_place_does_not_outrank_the_group_fought(analyze):
+    a = analyze("Kurdish forces fought Islamic State militants near Mosul.", date="2024-03-08")
+    e = next(e for e in a.events if e.type == "ASSAULT")
+    assert [r.name for r in e.target] == ["Islamic State"]
+
+
+def test_politicians_fighting_a_rival_is_no_assault(types):
+    assert "ASSAULT" not in types("Several senators plan to fight the governor in the primary.")
+    assert "ASSAULT" in types("Government troops fought the rebels for two days.")

@@ -182,6 +182,8 @@ class SideFinder:
         for cands in order:
             refs = [r for r in self.refs(cands) if not self.same_as(r, exclude)]
             if any(r.code for r in refs):
+                if first and any(r.actor_id for r in first) and not any(r.actor_id for r in refs):
+                    continue  # "fought militants near Mosul": a place does not outrank the group fought
                 return refs  # an identified actor beats a bare phrase ("offered its troops to Lebanon")
             first = first or refs
         # "an investigation into crimes committed by X", "violations by X": the doer of the thing acted on

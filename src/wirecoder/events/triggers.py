@@ -182,6 +182,10 @@ def _subject_in(tok: Token, lemmas: frozenset[str]) -> bool:
     t = tok
     for _ in range(3):  # "protesters gathered and marched": the second verb shares the first one's subject
         subj = [c for c in t.children if c.dep_ == "nsubj"]
+        if not subj and t.dep_ == "xcomp" and t.head != t:
+            # control: "officials vowed to fight" (the subject), "urged supporters to fight" (the object)
+            subj = [c for c in t.head.children if c.dep_ in ("dobj", "dative")] or [
+                c for c in t.head.children if c.dep_ == "nsubj"]
         if subj:
             words = [w for s in subj for w in (s, *(c for c in s.children if c.dep_ == "conj"))]
             return any(w.lemma_.lower() in lemmas or w.lower_ in lemmas or _initial_plural(w) in lemmas
