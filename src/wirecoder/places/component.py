@@ -13,6 +13,7 @@ from .cues import FACILITY_NOUNS, NAME_TAILS
 from .detect import FACILITY_HEADS, raw_mentions
 from .gazetteer import Candidate, gazetteer, norm
 from .metonymy import is_metonym
+from .propagate import propagate
 from .resolve import choose
 from .towns import town_index
 
@@ -52,7 +53,7 @@ def find_places(doc: Doc) -> tuple[PlaceMention, ...]:
             metonym = m.label != "ADJ" and is_metonym(doc, span.root, place, capitals)
         out.append(PlaceMention(start=span.start_char, end=span.end_char, text=span.text,
                                 place=place, metonym=metonym, adjectival=m.label == "ADJ"))
-    return tuple(out)
+    return propagate(doc, tuple(out))  # later uses of a resolved name ("the Cirencester junction")
 
 
 FOCUS_RANK = {"city": 0, "landmark": 0, "county": 1, "state": 1, "region": 1, "country": 2}

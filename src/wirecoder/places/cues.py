@@ -53,6 +53,11 @@ MOTION_HEADS = frozenset({"move", "travel", "drive", "return", "come", "go", "fl
                           "relocate", "march", "walk", "emigrate", "immigrate", "deploy", "escape", "withdraw",
                           "retreat", "commute", "sail", "migrate", "evacuate", "transfer", "trip", "journey",
                           "flight", "visit", "road", "route", "highway", "railway", "train", "bus", "convoy"})
+# People and groups whose "from" names their home town ("militias from X", "a family from X").
+PEOPLE_NOUNS = frozenset({"militia", "fighter", "rebel", "people", "resident", "man", "woman", "family", "student",
+                          "soldier", "refugee", "migrant", "delegation", "official", "volunteer", "fan",
+                          "visitor", "tourist", "worker", "native", "couple", "boy", "girl", "teenager", "child",
+                          "pilgrim", "farmer", "trader", "businessman", "lawmaker", "candidate", "activist"})
 # Nouns a place owns: "X's streets", "X's outskirts"; no person has these, so the owner is a place
 # (word forms, not lemmas: "Smith's street" may be where he lives).
 OWNED_PLACE_NOUNS = frozenset({"streets", "outskirts", "suburbs", "downtown", "residents", "inhabitants",
@@ -104,8 +109,9 @@ def _runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
-def _setting(doc: Doc, start: int, end: int) -> str:
-    """'noun' (a place noun governs or follows the name), 'slot' (a locative object), or ''."""
+def _setting(doc: Doc, start: int, end: int, taken: frozenset[int] | set[int] = frozenset()) -> str:
+    """'noun' (a place noun governs or follows the name), 'slot' (a locative object), or ''.
+    ``taken``: tokens of the place names found so far (a name coordinated with one is a place too)."""
     span = doc[start:end]
     root = span.root
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN":
@@ -140,11 +146,41 @@ def _setting(doc: Doc, start: int, end: int) -> str:
         return "slot"  # "the Sydney offices", "a Cairo hotel"
     if root.dep_ == "pobj" and head.lower_ in CUE_PREPS:
         return "slot"
+    if root.dep_ == "pobj" and head.lower_ == "from" and (head.head.lemma_ == "be" or head.head.pos_ == "NOUN"
+                                                         and head.head.lemma_.lower() in PEOPLE_NOUNS):
+        return "slot"  # "militias from X", "she is from X": where people come from
     if root.dep_ == "pobj" and head.lower_ == "on" and (head.head.lower_ in ATTACK_NOUNS or doc[head.i - 1].lower_ in ATTACK_NOUNS):
         return "slot"  # "the attack on X", "a siege on X"
     if root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in CUE_VERBS:
         return "slot"
+    if _coordinated_with_place(doc, root, taken):
+        return "slot"  # "stores in Zilina, Nitra and Kosice", "Gloucester and Cheltenham"
+    if root.dep_ == "conj" and _list_of_names(root) and _setting(doc, *_first_conjunct(doc, root)):
+        return "slot"  # a later name of a list takes the list's setting, if the gazetteer knows it
     return ""
+
+
+def _coordinated_with_place(doc: Doc, root: Token, taken) -> bool:
+    """Is the name a conjunct of a place name found so far that NER also reads as a place ("Kerala and
+    Puducherry")? Only in a list of proper names: "Kent and his brother" is no list of places, and a
+    town the gazetteer alone found may be a person ("met Jackson and Lincoln")."""
+    if not taken or root.pos_ != "PROPN":
+        return False
+    return any(c.i in taken and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "LOC") for c in root.conjuncts)
+
+
+def _list_of_names(root: Token) -> bool:
+    return root.pos_ == "PROPN" and all(c.pos_ == "PROPN" for c in root.conjuncts)
+
+
+def _first_conjunct(doc: Doc, root: Token) -> tuple[int, int]:
+    """The token range of the first name of a list ("in Nitra, Presov and Kosice" -> Nitra): its setting
+    ("in") holds for every conjunct."""
+    first = root
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    start = min(t.i for t in first.subtree if t.i <= first.i and (t.dep_ == "compound" or t == first))
+    return start, first.i + 1
 
 
 def _place_noun(t: Token) -> bool:
@@ -182,7 +218,7 @@ def cue_mentions(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     out = []
     person_names = _person_names(doc)
     for start, end in _runs(doc, taken):
-        setting = _setting(doc, start, end)
+        setting = _setting(doc, start, end, taken)
         if not setting:
             continue
         if setting == "slot" and norm(doc[start:end].text) in person_names:

@@ -16,6 +16,7 @@ from .cues import cue_mentions
 from .embedded import county_mentions, dateline_mentions, org_head_mentions
 from .gazetteer import Candidate, demonym_key, gazetteer, norm
 from .national import home_bonus
+from .qualified import qualified_mentions
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities whose words are no toponym of their own ("George Washington", "Mr Jordan").
@@ -121,6 +122,17 @@ def gazetteer_matches(doc: Doc) -> list[RawMention]:
     return out
 
 
+def _comma_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """An entity NER ran across a comma ("Donington Park, Leicestershire") is two names, the place and
+    its qualifier, unless the whole is one known name ("Washington, D.C.")."""
+    commas = [i for i in range(start + 1, end - 1) if doc[i].text == ","]
+    index = gazetteer().index
+    if not commas or norm(doc[start:end].text) in index or norm(doc[commas[-1] + 1:end].text) not in index:
+        return [(start, end)]  # "Holy Saturday, March 31": no place after the comma
+    bounds = [start - 1, *commas, end]
+    return [_trim(doc, a + 1, b) for a, b in zip(bounds, bounds[1:])]
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading article and a trailing possessive or punctuation from an entity."""
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
@@ -209,15 +221,18 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     for e in doc.ents:
         if e.label_ in PLACE_LABELS:
             s, t = _trim(doc, e.start, e.end)
-            # "off its east coast", "the west bank of the river": no capital, a description and no name
-            if s < t and any(tok.text[:1].isupper() for tok in doc[s:t]):
-                ents.append(RawMention(s, t, e.label_))
+            for s, t in _comma_parts(doc, s, t):
+                # "off its east coast", "the west bank of the river": no capital, a description and no name
+                if s < t and any(tok.text[:1].isupper() for tok in doc[s:t]):
+                    ents.append(RawMention(s, t, e.label_))
     gaz = gazetteer_matches(doc)
     # US counties (also inside organisation names) outrank the town of the same name they contain
     gaz += [RawMention(s, e, "CUE") for s, e in county_mentions(doc)]
     ent_tokens = {i for m in ents for i in range(m.start, m.end)}
     gaz += [RawMention(s, e, "GPE") for s, e in dateline_mentions(doc, ent_tokens)]
     gaz += [RawMention(s, e, "CUE") for s, e in org_head_mentions(doc, ent_tokens)]
+    quals, qualified = qualified_mentions(doc, ent_tokens)  # "Knockhill, Fife", "New Quay, Ceredigion"
+    gaz += [RawMention(s, e, "GPE") for s, e in quals] + [RawMention(s, e, "CUE") for s, e in qualified]
     chosen: list[RawMention] = []
     taken: set[int] = set()
     # Longer first; an entity wins a tie (its label is evidence of its own).

@@ -32,7 +32,8 @@ ORG_SEAT_WORDS = frozenset({
     "club", "chamber", "mayor", "municipal", "regional", "water", "library", "hospital", "court",
     "courthouse", "public", "community", "housing", "transit", "zoo", "museum", "airport", "port", "harbor",
     "rotary", "historical", "area", "unified", "high", "elementary", "middle", "memorial", "medical",
-    "university", "college", "state", "county", "town", "village", "borough", "parks", "planning"})
+    "university", "college", "state", "county", "town", "village", "borough", "parks", "planning",
+    "pd", "commission", "rcmp", "woman", "women", "detention", "jail", "prison"})
 # ... and the town's name is no common word or brand that opens organisation names ("Central", "Xinhua").
 ORG_GENERIC_WORDS = frozenset({
     "central", "federal", "national", "union", "united", "general", "royal", "memorial", "community",
@@ -74,30 +75,48 @@ def _exact_county(text: str) -> bool:
 
 
 def org_head_mentions(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
-    """A known town (or state, country) opening a longer organisation name."""
+    """A known town (or state, county, country) opening a longer organisation name: inside an ORG entity,
+    or opening any capitalised run NER read otherwise ("Slidell PD", "Owensboro Public Schools", the
+    "Abuja Chamber of Commerce" with "Abuja" read as a person)."""
     index = gazetteer().index
     out = []
+    starts = {}
     for e in doc.ents:
-        if e.label_ != "ORG":
+        if e.label_ == "ORG":
+            start = e.start + 1 if e[0].lower_ == "the" else e.start
+            starts[start] = max(e.end, min(len(doc), start + 2))  # "the [Delft] police station"
+    people = {norm(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and 1 < len(e) <= 3}
+    for t in doc:
+        if t.i in starts or t.i in taken or not t.text[:1].isupper() or t.lower_ == "the" or t.ent_type_ in (
+                "GPE", "LOC", "FAC", "ORG"):
             continue
-        start = e.start + 1 if e[0].lower_ == "the" else e.start
-        if start >= e.end - 1 or start in taken:
-            continue
-        for j in range(min(e.end - 1, start + 3), start, -1):
-            if not doc[j].text[:1].isupper() or doc[j - 1].is_punct:
+        if t.i > 0 and (doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].is_alpha or t.i > 1 and doc[t.i - 1].text in "-–"
+                        and not doc[t.i - 2].whitespace_):
+            continue  # inside a longer name ("Mary Jackson Hospital", "Miami-Dade Schools")
+        starts[t.i] = min(len(doc), t.i + 4)
+    for start, end in sorted(starts.items()):
+        if start >= end - 1 or start in taken or len(doc[start]) <= 3 and doc[start].text.isupper():
+            continue  # "UN High Commissioner": an acronym, not the town Un
+        for j in range(min(end - 1, start + 3), start, -1):
+            seat = doc[j].lower_ in ORG_SEAT_WORDS and (doc[j].text[:1].isupper() or doc[j].lower_ in LOWER_SEAT_WORDS)
+            if not seat or doc[j - 1].is_punct or norm(doc[start:j].text) in ORG_GENERIC_WORDS:
                 continue
-            if doc[j].lower_ not in ORG_SEAT_WORDS or norm(doc[start:j].text) in ORG_GENERIC_WORDS:
-                continue
-            cands = index.get(norm(doc[start:j].text), ())
-            if cands and _org_town(cands) and all(doc[i].text[:1].isupper() for i in range(start, j)):
+            key = norm(doc[start:j].text)
+            cands = index.get(key, ())
+            if cands and _org_town(cands) and key not in people and all(
+                    doc[i].text[:1].isupper() for i in range(start, j)):
                 out.append((start, j))
                 break
     return out
 
 
+# Seat words that also mark a town's body in lower case ("the Delft police station").
+LOWER_SEAT_WORDS = frozenset({"police", "council", "mayor", "fire"})
+
+
 def _org_town(cands: tuple[Candidate, ...]) -> bool:
     best = cands[0]
-    if best.source in ("country", "state", "admin", "admin1"):
+    if best.source in ("country", "state", "admin", "admin1", "county"):
         return True  # "Laguna Governor", "Benue Police Command": a division's office
     return best.source == "city" and not best.alternate and best.score >= ORG_TOWN_MIN_SCORE
 

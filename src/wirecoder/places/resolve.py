@@ -31,6 +31,7 @@ from .cues import NAME_TAILS, SPELLING_RATIO
 from .detect import RawMention, lookup_variants
 from .gazetteer import Candidate, adjective_place, gazetteer, norm
 from .national import home_bonus
+from .qualified import at_qualifier, qualifier_places as _qualifier_places
 from .towns import towns_named
 from .uszip import us_counties, us_towns_named
 
@@ -235,9 +236,10 @@ def _choose_pass(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candida
     for k, (m, cs) in enumerate(zip(mentions, cands)):
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         qual = _qualifier(doc, m, nxt, cands[k + 1] if nxt else ())
-        # a name no table knows, qualified by its state ("Slidell, La."), is looked up among small towns;
+        # a name no table knows, qualified by its state or county ("Slidell, La."), is looked up among small
+        # towns, else placed there;
         # a country after a comma is too often a list ("Freeland, U.S. officials and ...")
-        if not cs and (m.label not in TOWN_LABELS or qual is None or qual.place.kind != "state"):
+        if not cs and (m.label not in TOWN_LABELS or qual is None or qual.place.kind not in ("state", "region")):
             out.append(_small_town(doc[m.start:m.end].text, ctx) if m.label in TOWN_LABELS else None)
             continue
         if qual is not None:
@@ -249,8 +251,11 @@ def _choose_pass(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candida
             if kept:
                 out.append(kept[0])
                 continue
-            if not cs:
-                out.append(_small_town(doc[m.start:m.end].text, ctx))
+            if not cs or _qualifier_places(cs, qual):
+                # "Knockhill, Fife", "Rockingham, Northamptonshire": a place inside the qualifier that no
+                # table knows (not Rockingham, Australia) lies there
+                town = _small_town(doc[m.start:m.end].text, ctx) if not cs else None
+                out.append(town if town is not None else at_qualifier(doc[m.start:m.end].text, qual))
                 continue
         if m.label in TOWN_LABELS and all(c.alternate and not _spelling(doc[m.start:m.end].text, c) for c in cs):
             # "Southold": a town of exactly this name in the article's state beats a city whose

@@ -1,0 +1,87 @@
+"""Round 12: lists of places, "Town, County" qualifiers, towns heading organisation names, and later
+uses of a name the article already resolved."""
+from __future__ import annotations
+
+from wirecoder.places.gazetteer import lookup
+from wirecoder.places.qualified import at_qualifier, qualifier_places
+
+
+def _places(nlp, text):
+    return {p.text: p for p in nlp(text)._.wc_places}
+
+
+def test_later_names_of_a_list_take_its_setting(nlp):
+    places = _places(nlp, "The chain closed its shops in Zilina, Nitra, Presov and Kosice before leaving Slovakia.")
+    for name in ("Nitra", "Presov", "Kosice"):
+        assert places[name].place.country == "SVK"
+
+
+def test_list_of_people_is_no_list_of_places(nlp):
+    places = _places(nlp, "The mayor met Jackson and Lincoln in Boston on Friday.")
+    assert "Jackson" not in places
+    assert places["Boston"].place.country == "USA"
+
+
+def test_county_after_comma_is_a_place(nlp):
+    places = _places(nlp, "Race calendar. 7 April: Brands Hatch Indy, Kent. 28 April: Knockhill, Fife. "
+                          "12 August: Rockingham, Northamptonshire.")
+    assert places["Kent"].place.country == "GBR"
+    assert places["Fife"].place.country == "GBR"
+    rock = places["Rockingham"].place
+    assert rock.country == "GBR"  # not the Australian city: the county places it
+    northants = places["Northamptonshire"].place
+    assert abs(rock.lat - northants.lat) < 0.5 and abs(rock.lon - northants.lon) < 0.5
+
+
+def test_entity_across_a_comma_is_split(nlp):
+    places = _places(nlp, "The next round is at Donington Park, Leicestershire, in late April.")
+    assert "Leicestershire" in places
+    assert not any("," in name for name in places)
+
+
+def test_washington_dc_is_one_place(nlp):
+    places = _places(nlp, "She moved to Washington, D.C., last year to work for a charity.")
+    assert "D.C." not in places
+    assert places["Washington, D.C."].place.geonameid == 4140963
+
+
+def test_qualifier_places_only_small_foreign_towns():
+    kent = next(c for c in lookup("Kent") if c.source == "county")
+    rockingham = lookup("Rockingham")
+    assert qualifier_places(rockingham, kent)
+    texas = lookup("Texas")
+    assert not qualifier_places(texas, kent)  # a state in a list of states keeps its own reading
+    local = at_qualifier("Knockhill", kent)
+    assert local.place.kind == "local" and local.place.lat == kent.place.lat
+
+
+def test_town_heads_organisation_name_outside_org_entity(nlp):
+    places = _places(nlp, "Officers said the boy drowned in a backyard pool. (Picture: Slidell PD)")
+    assert places["Slidell"].place.country == "USA"
+    places = _places(nlp, "Superintendents for Owensboro Public Schools welcomed the budget.")
+    assert places["Owensboro"].place.country == "USA"
+
+
+def test_acronym_heading_an_organisation_is_no_town(nlp):
+    places = _places(nlp, "Source: UN High Commissioner for Refugees. Many arrived in Brazil.")
+    assert "UN" not in places
+
+
+def test_people_from_a_town(nlp):
+    places = _places(nlp, "The US gave air support to a coalition of militias from Misrata last year.")
+    assert places["Misrata"].place.country == "LBY"
+
+
+def test_later_uses_of_a_resolved_name(nlp):
+    doc = nlp("Traffic will affect people travelling to Cirencester from Gloucester. "
+              "The Cirencester junction will close from 8pm tonight.")
+    found = [p for p in doc._.wc_places if p.text == "Cirencester"]
+    assert len(found) == 2
+    assert all(p.place.country == "GBR" for p in found)
+
+
+def test_person_name_is_not_propagated(nlp):
+    doc = nlp("Few expected the champion to win in Sutton, Surrey. Champion Ashley Sutton said he was happy. "
+              "Sutton will defend his title.")
+    starts = [p.start for p in doc._.wc_places if p.text == "Sutton"]
+    assert all(s < doc.text.index("Champion") for s in starts)
