@@ -235,3 +235,10 @@ def test_a_place_does_not_outrank_the_group_fought(analyze):
 def test_politicians_fighting_a_rival_is_no_assault(types):
     assert "ASSAULT" not in types("Several senators plan to fight the governor in the primary.")
     assert "ASSAULT" in types("Government troops fought the rebels for two days.")
+
+
+def test_talking_about_a_topic_and_beating_a_rival_in_a_vote_are_no_events(types):
+    assert types("The candidate talked at length on radio about her plans.") == []
+    assert types("The governor is beating the senator in the latest poll.") == []
+    assert types("The president talked with his Kenyan counterpart about trade.") == ["CONSULT"]
+    assert types("Soldiers beat the detainees with sticks.") == ["ASSAULT"]

@@ -118,6 +118,13 @@ def _prep(tok: Token, word: str) -> Token | None:
             for g in x.children:
                 if g.lower_ == word and g.dep_ == "prep":
                     return g
+    # the parser often hangs a second phrase on the first one's noun: "talked on radio about", "called on
+    # Monday for"
+    for c in tok.children:
+        if c.dep_ == "prep":
+            for g in (g for n in c.children if n.dep_ == "pobj" for g in n.children):
+                if g.lower_ == word and g.dep_ == "prep":
+                    return g
     return None
 
 
