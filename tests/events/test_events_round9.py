@@ -242,3 +242,17 @@ def test_talking_about_a_topic_and_beating_a_rival_in_a_vote_are_no_events(types
     assert types("The governor is beating the senator in the latest poll.") == []
     assert types("The president talked with his Kenyan counterpart about trade.") == ["CONSULT"]
     assert types("Soldiers beat the detainees with sticks.") == ["ASSAULT"]
+
+
+def test_a_politician_attacking_a_rival_is_criticism(analyze):
+    a = analyze("Senator Maria Alvarez attacked Governor Tom Reyes on Tuesday for his record on housing.",
+                date="2024-03-08")
+    assert [(e.type, e.cameo) for e in a.events] == [("ACCUSE", "111")]
+
+
+@pytest.mark.parametrize("text", [
+    "A gunman attacked Senator Maria Alvarez with a knife outside her office.",
+    "Israel attacked Hamas positions in Gaza overnight.",
+])
+def test_armed_attacks_stay_assaults(types, text):
+    assert types(text)[0] == "ASSAULT"

@@ -26,6 +26,7 @@ from .ontology import Lexicon, Pattern
 from .quotelink import QuoteLinker
 from .sides import SideFinder, clause_subject
 from .triggers import Match, match, pos_class
+from .verbal import verbal_attack
 
 # Material acts are the news an analyst tracks first; statements about them rank below them.
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "AID", "RETREAT", "COOPERATE"})
@@ -34,6 +35,7 @@ _EVIDENCE_CUT = frozenset({"advcl", "parataxis", "ccomp"})
 # Acts only a state's authorities perform: with no doer named, the state they happen in did them.
 _STATE_ACTS = frozenset({"arrest", "deport", "investigate", "curfew", "censor", "emergency", "ban", "sue"})
 _RIOT = Pattern(lemma="riot", pos="VERB", type="PROTEST", mode="riot-spon", cameo="145")
+_CRITICISM = Pattern(lemma="criticize", pos="VERB", type="ACCUSE", mode="criticize", cameo="111")
 
 
 @dataclass(slots=True)
@@ -102,6 +104,9 @@ def build_event(doc: Doc, c: Candidate, finder: SideFinder, lex: Lexicon, quotes
     typ, mode = p.type or "", p.mode
     if typ == "ASSAULT" and c.how == "verb" and _protesters_act(anchor, lex):
         p = _RIOT  # "protesters clashed with police", "rioters torched cars": protest violently, riot (145)
+        typ, mode = p.type, p.mode
+    elif typ == "ASSAULT" and verbal_attack(lex.lemma(c.m.head), anchor.sent, source, target, finder.actors, lex):
+        p = _CRITICISM  # "Sanders attacked Clinton for her ties to Wall Street" (.verbal)
         typ, mode = p.type, p.mode
     if mod.intent and not mod.negated and c.how != "must" and typ in lex.intent:
         typ, mode = lex.intent[typ]  # "X said it will withdraw": an announced intent (AGREE / THREATEN)

@@ -1,0 +1,40 @@
+"""Verbal attacks: "Sanders attacked Clinton for her ties to Wall Street", "Trump's attack on a judge".
+
+"Attack", "target", "hit" and "fight" name violence between armed parties and criticism between
+politicians. CAMEO codes the second as criticism (111). The reading is verbal when one person or
+civilian organisation attacks another and the sentence names no weapon, wound or armed force;
+a gunman, a mob, troops or a state keep the violent reading.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..records import Actor, ActorRef
+from .ontology import Lexicon
+
+# the generic words of violence that are as often words of criticism
+_AMBIGUOUS = frozenset({"attack", "target", "hit", "fight", "battle", "blast", "hammer", "assail", "strike"})
+# sectors of armed or coercive actors: their attacks are physical
+_ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "CRM", "INS"})
+# words in the sentence that make an attack physical
+_PHYSICAL = frozenset({"kill", "wound", "injure", "shoot", "stab", "beat", "bomb", "gun", "knife", "weapon",
+                       "rifle", "grenade", "explosive", "missile", "rocket", "shell", "troop", "soldier",
+                       "gunman", "militant", "fighter", "hospital", "injury", "dead", "death", "blood", "assault"})
+
+
+def verbal_attack(lemma: str, sent: Span, source: list[ActorRef], target: list[ActorRef],
+                  actors: dict[str, Actor], lex: Lexicon) -> bool:
+    if lemma not in _AMBIGUOUS or not source or not target:
+        return False
+    if not all(_civilian_party(r, actors) for r in source + target):
+        return False
+    weapons = lex.word_class("weapon")
+    return not any(t.lemma_.lower() in _PHYSICAL or t.lemma_.lower() in weapons for t in sent)
+
+
+def _civilian_party(r: ActorRef, actors: dict[str, Actor]) -> bool:
+    """A named person or a non-state organisation outside the armed sectors."""
+    a = actors.get(r.actor_id or "")
+    if a is None:
+        return False
+    return a.kind in ("person", "organization") and a.sector not in _ARMED_SECTORS
