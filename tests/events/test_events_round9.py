@@ -256,3 +256,9 @@ def test_a_politician_attacking_a_rival_is_criticism(analyze):
 ])
 def test_armed_attacks_stay_assaults(types, text):
     assert types(text)[0] == "ASSAULT"
+
+
+def test_a_candidate_capturing_a_state_won_a_vote(types):
+    assert types("Senator Maria Alvarez has captured Ohio and her home state of Michigan.") == []
+    assert types("Rebels captured the town of Kidal on Sunday.") == ["ASSAULT"]
+    assert types("The campaign will target suburban voters with radio ads.") == []

@@ -26,7 +26,7 @@ from .ontology import Lexicon, Pattern
 from .quotelink import QuoteLinker
 from .sides import SideFinder, clause_subject
 from .triggers import Match, match, pos_class
-from .verbal import verbal_attack
+from .verbal import electoral_win, verbal_attack
 
 # Material acts are the news an analyst tracks first; statements about them rank below them.
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "AID", "RETREAT", "COOPERATE"})
@@ -105,7 +105,9 @@ def build_event(doc: Doc, c: Candidate, finder: SideFinder, lex: Lexicon, quotes
     if typ == "ASSAULT" and c.how == "verb" and _protesters_act(anchor, lex):
         p = _RIOT  # "protesters clashed with police", "rioters torched cars": protest violently, riot (145)
         typ, mode = p.type, p.mode
-    elif typ == "ASSAULT" and verbal_attack(lex.lemma(c.m.head), anchor.sent, source, target, finder.actors, lex):
+    if typ == "ASSAULT" and electoral_win(lex.lemma(c.m.head), anchor.sent, source, finder.actors, lex):
+        return None  # "Cruz has captured Oklahoma and Texas": a vote won (.verbal)
+    if typ == "ASSAULT" and verbal_attack(lex.lemma(c.m.head), anchor.sent, source, target, finder.actors, lex):
         p = _CRITICISM  # "Sanders attacked Clinton for her ties to Wall Street" (.verbal)
         typ, mode = p.type, p.mode
     if mod.intent and not mod.negated and c.how != "must" and typ in lex.intent:

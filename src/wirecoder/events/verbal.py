@@ -1,9 +1,11 @@
-"""Verbal attacks: "Sanders attacked Clinton for her ties to Wall Street", "Trump's attack on a judge".
+"""Verbal attacks and electoral conquests: "Sanders attacked Clinton for her ties to Wall Street",
+"Trump's attack on a judge", "Cruz captured Oklahoma and Texas".
 
 "Attack", "target", "hit" and "fight" name violence between armed parties and criticism between
 politicians. CAMEO codes the second as criticism (111). The reading is verbal when one person or
 civilian organisation attacks another and the sentence names no weapon, wound or armed force;
-a gunman, a mob, troops or a state keep the violent reading.
+a gunman, a mob, troops or a state keep the violent reading. In the same way a candidate or a party
+that captures, takes or sweeps a state or a city has won a vote there (``electoral_win``).
 """
 from __future__ import annotations
 
@@ -38,3 +40,15 @@ def _civilian_party(r: ActorRef, actors: dict[str, Actor]) -> bool:
     if a is None:
         return False
     return a.kind in ("person", "organization") and a.sector not in _ARMED_SECTORS
+
+
+# verbs of taking ground that, said of a candidate or a party, mean winning a vote
+_TAKING = frozenset({"capture", "take", "seize", "sweep", "win", "grab", "carry", "conquer"})
+
+
+def electoral_win(lemma: str, sent: Span, source: list[ActorRef], actors: dict[str, Actor],
+                  lex: Lexicon) -> bool:
+    if lemma not in _TAKING or not source or not all(_civilian_party(r, actors) for r in source):
+        return False
+    weapons = lex.word_class("weapon")
+    return not any(t.lemma_.lower() in _PHYSICAL or t.lemma_.lower() in weapons for t in sent)
