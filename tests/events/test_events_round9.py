@@ -262,3 +262,21 @@ def test_a_candidate_capturing_a_state_won_a_vote(types):
     assert types("Senator Maria Alvarez has captured Ohio and her home state of Michigan.") == []
     assert types("Rebels captured the town of Kidal on Sunday.") == ["ASSAULT"]
     assert types("The campaign will target suburban voters with radio ads.") == []
+
+
+def test_asking_a_question_is_no_appeal(types):
+    assert types("The candidate was asked by a radio host about the polls.") == []
+    assert types("The reporter asked the minister what she would do next.") == []
+    assert types("Chad asked the United Nations for food aid.") == ["REQUEST"]
+    assert types("The president asked parliament to approve the budget.") == ["REQUEST"]
+
+
+def test_a_news_conference_is_no_meeting(types):
+    assert types("The minister will hold a news conference on Tuesday.") == []
+    assert types("The two presidents held a meeting in Nairobi.") == ["CONSULT"]
+
+
+def test_a_host_city_does_not_make_the_government_its_states(analyze):
+    a = analyze("Rebels and the government held talks in Doha on Monday.", date="2024-03-08")
+    talks = next(e for e in a.events if e.type == "CONSULT")
+    assert "QAT" not in [r.code for r in talks.source]

@@ -170,6 +170,12 @@ def _initial_plural(w: Token) -> str:
     return ""
 
 
+def _publicity(obj: Token, lex: Lexicon) -> bool:
+    """"a news conference", "a press briefing": an appearance before reporters, not a meeting of parties."""
+    mods = lex.word_class("publicity_mods")
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in mods for c in obj.children)
+
+
 def _polity_patient(tok: Token, lex: Lexicon) -> bool:
     """Whether what is recognised is a state, a government or their acts ("recognised Kosovo's
     independence", "recognise the election result"); not "recognised the need" or "recognised themselves"."""
@@ -229,7 +235,7 @@ def match(lex: Lexicon, tok: Token) -> Match | None:
             if objs is None:
                 objs = objects(tok)
             hit = next((o for o in objs if (o.lemma_.lower() in p.obj or o.lower_ in p.obj)
-                        and not _own_clause_object(tok, o, lex)), None)
+                        and not _own_clause_object(tok, o, lex) and not _publicity(o, lex)), None)
             if hit is None and p.type is None and tok.dep_ == "acl" and tok.tag_ == "VBN" \
                     and (tok.head.lemma_.lower() in p.obj or tok.head.lower_ in p.obj):
                 # "figures released by the ministry": the participle's noun is its patient; enough to block a
