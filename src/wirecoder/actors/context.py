@@ -17,7 +17,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from .draft import Ctx
+from .draft import Ctx, is_locative, match_root
 from .tables import Entry
 
 STATE_KINDS = frozenset({"country", "demonym", "capital", "seat"})
@@ -28,9 +28,11 @@ def dominant_state(ctx: Ctx) -> Entry | None:
     counts: Counter[str] = Counter()
     first: dict[str, Entry] = {}
     doc = ctx.doc
-    for s, _, entry in ctx.matches:
+    for s, e, entry in ctx.matches:
         if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in ("pro", "anti"):
             continue  # "pro-Russian separatists": a stance, not the article's country
+        if meeting_venue(match_root(doc, s, e)):
+            continue  # "held talks in Doha": the host city says nothing about whose police or rebels
         if entry.kind in STATE_KINDS and entry.code and not entry.ethnic:  # "Karen rebels" may be abroad
             counts[entry.code] += 1
             first.setdefault(entry.code, entry)
@@ -40,6 +42,16 @@ def dominant_state(ctx: Ctx) -> Entry | None:
     if len(ranked) == 1 or (ranked[0][1] >= 3 and ranked[0][1] >= 2 * ranked[1][1]):
         return first[ranked[0][0]]
     return None
+
+
+# what is held in a host city: its venue says nothing about whose government is meant
+_MEETINGS = frozenset({"talk", "talks", "meeting", "summit", "conference", "negotiation", "meet", "hold",
+                       "host", "convene", "gather", "sign", "signing", "ceremony", "forum"})
+
+
+def meeting_venue(tok: Token) -> bool:
+    """The place is where a meeting is held ("talks in Doha", "met in Geneva")."""
+    return is_locative(tok) and tok.head.head.lemma_.lower() in _MEETINGS
 
 
 def group_state(ctx: Ctx) -> Entry | None:

@@ -28,9 +28,6 @@ _STATE_DESCRIPTIONS = {"government": "GOV", "regime": "GOV", "administration": "
 _PAIR_HEADS = frozenset({"side", "country", "nation", "government", "leader", "party", "capital"})
 _PLACE_NOUNS = frozenset({"headquarters", "border", "frontier", "region", "territory", "soil", "capital",
                           "city", "embassy", "coast", "airspace", "waters", "side"})
-# what is held in a host city: its venue says nothing about whose government is meant
-_MEETINGS = frozenset({"talk", "talks", "meeting", "summit", "conference", "negotiation", "meet", "hold",
-                       "host", "convene", "gather", "sign", "signing", "ceremony", "forum"})
 _WEST_ADJ = frozenset({"european", "western", "its", "their", "our", "nato", "washington", "america"})
 
 
@@ -177,7 +174,7 @@ def _description(ctx: Ctx, tok: Token) -> None:
         states = [d for d in _before(ctx, tok, 3) if d.key.startswith("S:")]
         if states:
             ctx.add(start, tok.i + 1, states[-1].key, "description", _STATE_DESCRIPTIONS[lemma])
-        elif ctx.dominant is not None and ctx.dominant.code and _named_beyond_venues(ctx, ctx.dominant.code):
+        elif ctx.dominant is not None and ctx.dominant.code:
             # no state as an actor nearby ("marched in Belgrade ... accused the government"): the
             # government of the one state the article is about
             ctx.add(start, tok.i + 1, ctx.state_info(ctx.dominant.code).key, "description",
@@ -190,23 +187,6 @@ def _description(ctx: Ctx, tok: Token) -> None:
               and lemma in (ctx.infos[d.key].role or "").lower().split()]
     if people:
         ctx.add(start, tok.i + 1, people[-1].key, "description")
-
-
-def _named_beyond_venues(ctx: Ctx, code: str) -> bool:
-    """The state is named other than as the venue of a meeting ("marched in Belgrade", "Serbian police";
-    not only "held talks in Doha"): a host city alone does not make "the government" that state's."""
-    for s, e, entry in ctx.matches:
-        if entry.code == code and entry.kind in ("country", "demonym", "capital", "seat") \
-                and not _meeting_venue(match_root(ctx.doc, s, e)):
-            return True
-    return False
-
-
-def _meeting_venue(tok: Token) -> bool:
-    if not is_locative(tok):
-        return False
-    host = tok.head.head  # "talks in Doha" -> talks; "met in Doha" -> met
-    return host.lemma_.lower() in _MEETINGS
 
 
 def _possessed(ctx: Ctx, tok: Token, poss: Token, lemma: str) -> None:
