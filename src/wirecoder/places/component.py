@@ -13,6 +13,7 @@ from .cues import FACILITY_NOUNS, NAME_TAILS
 from .detect import FACILITY_HEADS, raw_mentions
 from .gazetteer import Candidate, gazetteer, norm
 from .metonymy import is_metonym
+from .nonplaces import full_name_words, person_namesake, storm_name
 from .propagate import propagate
 from .resolve import choose
 from .towns import town_index
@@ -37,8 +38,11 @@ def find_places(doc: Doc) -> tuple[PlaceMention, ...]:
     focus = _focus([c for m, c in zip(mentions, chosen) if c is not None and m.label != "ADJ"], lead)
     out: list[PlaceMention] = []
     person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
+    full_names = full_name_words(doc)
     for m, cand in zip(mentions, chosen):
         span = doc[m.start:m.end]
+        if m.label != "CUE" and (storm_name(span) or person_namesake(span, cand, full_names)):
+            continue  # "Hurricane Harvey", "Sutton" after "Ashley Sutton"
         # a name whose setting marks it as a place ("the village of X") keeps it even if NER saw a person
         if cand is None and _not_a_place(span, set() if m.label == "CUE" else person_words):
             continue

@@ -30,6 +30,8 @@ from spacy.tokens import Doc
 from .cues import NAME_TAILS, SPELLING_RATIO
 from .detect import RawMention, lookup_variants
 from .gazetteer import Candidate, adjective_place, gazetteer, norm
+from .namesakes import (famous_keeps_name, local_feature, names_organisation, near_anchors, state_town,
+                        unsupported_alternates, weak_alternate, without_country_context)
 from .national import home_bonus
 from .qualified import at_qualifier, qualifier_places as _qualifier_places
 from .towns import towns_named
@@ -116,9 +118,9 @@ def _town_rival(c: Candidate) -> bool:
 def build_context(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candidate, ...]]) -> Context:
     """Evidence from mentions that are (nearly) unambiguous, plus place adjectives."""
     ctx = Context(home=home_bonus(doc))
-    for cs in cands:
-        if not cs:
-            continue
+    for m, cs in zip(mentions, cands):
+        if not cs or weak_alternate(doc[m.start:m.end].text, cs[0]):
+            continue  # an unrelated alternate name ("Southold": South Bend) says nothing of the setting
         best = cs[0]
         clear = (len(cs) == 1 or best.score - cs[1].score >= 1.0) and not _town_rival(best)
         if not clear:
@@ -264,6 +266,9 @@ def _choose_pass(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candida
             if town is not None:
                 out.append(town)
                 continue
+        if unsupported_alternates(doc[m.start:m.end].text, cs, ctx) or local_feature(doc, m, cs):
+            out.append(None)  # a local name of the article's place, not a town elsewhere known so
+            continue
         if (m.label in TOWN_LABELS and (cs[0].place.kind == "city" and cs[0].score < LOCAL_OVER_FOREIGN_MAX
                                         or cs[0].source == "admin1")
                 and not any(c.place.country in ctx.countries for c in cs)):
@@ -273,6 +278,10 @@ def _choose_pass(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candida
             if town is not None:
                 out.append(town)
                 continue
+        town = state_town(doc[m.start:m.end].text, cs, ctx) if m.label in TOWN_LABELS else None
+        if town is not None:  # "Shelby" in a story about Montana
+            out.append(town)
+            continue
         key = norm(doc[m.start:m.end].text)
         if anchors and m.label in TOWN_LABELS and cs[0].place.kind in PROX_KINDS and cs[0].place.kind != "county":
             cs = cs + _near_towns(doc[m.start:m.end].text, key, anchors)
@@ -286,7 +295,11 @@ def _choose_pass(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candida
         coord = _coordinated_kinds(doc, m, kinds)
         # a national capital keeps its lead: "Washington" in a story from London is still the US capital
         near = anchors if not _is_capital(cs[0], key) else []
-        out.append(max(cs, key=lambda c: _score(c, ctx, coord) + _prox(c, key, near)))
+        mctx = ctx
+        if names_organisation(doc, m, cs):  # "Cambridge Analytica": priors and nearness only
+            mctx, near = without_country_context(ctx), near_anchors(cs, key, near)
+        best = max(cs, key=lambda c: _score(c, mctx, coord) + _prox(c, key, near))
+        out.append(famous_keeps_name(best, cs, key, anchors))
     return out
 
 
