@@ -280,3 +280,7 @@ def test_a_host_city_does_not_make_the_government_its_states(analyze):
     a = analyze("Rebels and the government held talks in Doha on Monday.", date="2024-03-08")
     talks = next(e for e in a.events if e.type == "CONSULT")
     assert "QAT" not in [r.code for r in talks.source]
+
+
+def test_a_person_captured_by_an_organisation_is_still_an_abduction(types):
+    assert "ASSAULT" in types("The navigator was captured by Amal in 1986 and later handed over to another group.")

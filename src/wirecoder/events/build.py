@@ -105,7 +105,7 @@ def build_event(doc: Doc, c: Candidate, finder: SideFinder, lex: Lexicon, quotes
     if typ == "ASSAULT" and c.how == "verb" and _protesters_act(anchor, lex):
         p = _RIOT  # "protesters clashed with police", "rioters torched cars": protest violently, riot (145)
         typ, mode = p.type, p.mode
-    if typ == "ASSAULT" and electoral_win(lex.lemma(c.m.head), anchor.sent, source, finder.actors, lex):
+    if typ == "ASSAULT" and electoral_win(lex.lemma(c.m.head), anchor.sent, source, target, finder.actors, lex):
         return None  # "Cruz has captured Oklahoma and Texas": a vote won (.verbal)
     if typ == "ASSAULT" and verbal_attack(lex.lemma(c.m.head), anchor.sent, source, target, finder.actors, lex):
         p = _CRITICISM  # "Sanders attacked Clinton for her ties to Wall Street" (.verbal)

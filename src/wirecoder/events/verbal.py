@@ -46,9 +46,11 @@ def _civilian_party(r: ActorRef, actors: dict[str, Actor]) -> bool:
 _TAKING = frozenset({"capture", "take", "seize", "sweep", "win", "grab", "carry", "conquer"})
 
 
-def electoral_win(lemma: str, sent: Span, source: list[ActorRef], actors: dict[str, Actor],
-                  lex: Lexicon) -> bool:
+def electoral_win(lemma: str, sent: Span, source: list[ActorRef], target: list[ActorRef],
+                  actors: dict[str, Actor], lex: Lexicon) -> bool:
     if lemma not in _TAKING or not source or not all(_civilian_party(r, actors) for r in source):
         return False
+    if not any(r.actor_id is None and r.code for r in target):
+        return False  # what was taken must be a place ("captured Ohio"), not a person ("captured by Amal")
     weapons = lex.word_class("weapon")
     return not any(t.lemma_.lower() in _PHYSICAL or t.lemma_.lower() in weapons for t in sent)
