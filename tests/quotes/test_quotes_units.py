@@ -94,7 +94,7 @@ def test_surname_mention_gives_canonical_name(parse):
                       [("Pavel Sorokin", 0, "a7", "name"), ("Sorokin", 1, "a7", "name")])
     (q,) = find_quotes(doc)
     assert q.direct is True
-    assert q.text == "We want guarantees in writing,"
+    assert q.text == "We want guarantees in writing"  # the comma belongs to the frame sentence
     assert (q.speaker, q.speaker_actor_id) == ("Pavel Sorokin", "a7")
 
 
@@ -140,4 +140,4 @@ def test_verbs_inside_a_quotation_are_not_frames(parse):
     text = "\"I think they said no,\" Ortiz told reporters."
     doc = _set_actors(parse(text), [], [])
     (q,) = find_quotes(doc)
-    assert q.speaker == "Ortiz" and q.text == "I think they said no,"
+    assert q.speaker == "Ortiz" and q.text == "I think they said no"

@@ -21,6 +21,7 @@ _PARA = re.compile(r"\n\s*")
 _MIN_FREE_QUOTE_WORDS = 6  # an unattributed quotation shorter than this is a title or scare quote
 _MAX_FRAME_GAP = 250  # characters: '"A," said X, a long role description. "B."' is still one quote
 _SENT_BREAK = re.compile(r"[.!?][\"”’'»]*\s+[A-Z“\"]|\n")  # a sentence or paragraph ends between two marks
+_CLAUSE_PUNCT = frozenset(",;:-—–")
 _NEAR = 3  # characters: a mark this close outside a sentence still belongs to it
 
 
@@ -242,10 +243,19 @@ def _finish(doc: Doc, ctx: SpeakerContext, drafts: list[_Draft]) -> tuple[Quote,
         f = d.frame
         spk_i = d.speaker_i if d.speaker_i is not None else (f.speaker_i if f is not None else None)
         sp = resolve(ctx, doc[spk_i]) if spk_i is not None else Speaker(None)
-        out.append(Quote(start=d.start, end=d.end, speaker=sp.name, speaker_code=sp.code,
+        end = _clip_end(ctx.sents.text, d.start, d.end) if d.direct else d.end
+        out.append(Quote(start=d.start, end=end, speaker=sp.name, speaker_code=sp.code,
                          speaker_actor_id=sp.actor_id, speaker_span=sp.span,
-                         cue=f.cue if f is not None else None, direct=d.direct, text=ctx.sents.text[d.start:d.end]))
+                         cue=f.cue if f is not None else None, direct=d.direct, text=ctx.sents.text[d.start:end]))
     return tuple(out)
+
+
+def _clip_end(text: str, start: int, end: int) -> int:
+    """'"We are ready," she said': the comma (or colon, dash) before the closing mark belongs to the
+    sentence around the quotation, not to the words quoted."""
+    while end > start + 1 and (text[end - 1].isspace() or text[end - 1] in _CLAUSE_PUNCT):
+        end -= 1
+    return end
 
 
 def _named_subject(doc: Doc, f: Frame) -> bool:

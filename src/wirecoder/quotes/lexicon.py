@@ -26,6 +26,7 @@ class CueLexicon:
     appeal_nouns: frozenset[str]  # noun cues with a for-object: 'his call for talks'
     group_quantifiers: frozenset[str]  # 'many say', 'some argue': quantity words that can speak
     source_documents: frozenset[str]  # 'a statement from X said': the document speaks for X
+    representatives: frozenset[str]  # 'a spokesperson for X said': unnamed, X speaks
 
     def lemma(self, tok) -> str:
         """The token's lemma, lower case, with the lexicon's fixes ('hoping' -> 'hope', not 'hop')."""
@@ -80,4 +81,5 @@ def load_lexicon() -> CueLexicon:
         group_quantifiers=low("group_quantifiers"),
         appeal_nouns=low("appeal_nouns"),
         source_documents=low("source_documents"),
+        representatives=low("representatives"),
     )

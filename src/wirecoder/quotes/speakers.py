@@ -137,6 +137,8 @@ def _resolve(ctx: SpeakerContext, tok: Token, depth: int) -> Speaker:
             if person is not None:
                 return person
         if modifier_only:
+            if tok.lemma_.lower() in ctx.lex.representatives:  # 'a Health Canada spokesperson said'
+                return _named_role(ctx, tok, phrase) or Speaker(a.name, a.code, a.id, (m.start, m.end))
             return Speaker(ctx.sents.text[phrase[0]:phrase[1]], a.code, None, phrase)
         if m.kind == "group" and a.kind != "person":
             # "US officials", "Russian diplomats": anonymous sources stay a group of that actor
@@ -165,11 +167,39 @@ def _resolve(ctx: SpeakerContext, tok: Token, depth: int) -> Speaker:
         if full is not None:
             return Speaker(full, None, None, (tok.idx, _end(tok)))
     if tok.pos_ == "NOUN":
-        lemma = tok.lemma_.lower()
-        named = [n for pos, r, n in ctx.roles() if r == lemma and pos < tok.idx]
-        if named:
-            return Speaker(named[-1], None, None, phrase)
+        named = _named_role(ctx, tok, phrase)
+        if named is not None:
+            return named
+        body = _represented(ctx, tok) if depth < 3 else None
+        if body is not None:
+            sp = resolve(ctx, body, depth + 1)
+            org = next((e for e in ctx.doc.ents if e.label_ == "ORG" and e.start <= body.i < e.end), None)
+            if org is not None and sp.span is not None and sp.span[1] - sp.span[0] < len(org.text):
+                name = _strip_det(org.text)  # 'Health Canada', not 'Canada'
+                return Speaker(name, sp.code, None, (org.end_char - len(name), org.end_char))
+            return sp
     return Speaker(ctx.sents.text[phrase[0]:phrase[1]], None, None, phrase)
+
+
+def _named_role(ctx: SpeakerContext, tok: Token, phrase: tuple[int, int]) -> Speaker | None:
+    """'the minister', 'the spokeswoman': the person an earlier apposition or title gave that role."""
+    lemma = tok.lemma_.lower()
+    named = [n for pos, r, n in ctx.roles() if r == lemma and pos < tok.idx]
+    return Speaker(named[-1], None, None, phrase) if named else None
+
+
+def _represented(ctx: SpeakerContext, tok: Token) -> Token | None:
+    """'a spokesperson for Health Canada', 'a representative of the union': with no name, the body speaks."""
+    if tok.lemma_.lower() not in ctx.lex.representatives:
+        return None
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "at", "with"):
+            obj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")), None)
+            if obj is not None:
+                return obj
+    return None
 
 
 def _author(ctx: SpeakerContext, tok: Token) -> Token | None:
