@@ -23,8 +23,8 @@ def test_list_of_people_is_no_list_of_places(nlp):
 
 
 def test_county_after_comma_is_a_place(nlp):
-    places = _places(nlp, "Race calendar. 7 April: Brands Hatch Indy, Kent. 28 April: Knockhill, Fife. "
-                          "12 August: Rockingham, Northamptonshire.")
+    places = _places(nlp, "Rally dates. 3 May: Lydden Hill, Kent. 19 May: Knockhill, Fife. "
+                          "25 August: Rockingham, Northamptonshire.")
     assert places["Kent"].place.country == "GBR"
     assert places["Fife"].place.country == "GBR"
     rock = places["Rockingham"].place
@@ -34,7 +34,7 @@ def test_county_after_comma_is_a_place(nlp):
 
 
 def test_entity_across_a_comma_is_split(nlp):
-    places = _places(nlp, "The next round is at Donington Park, Leicestershire, in late April.")
+    places = _places(nlp, "The final meeting is at Prestwold Hall, Leicestershire, in early June.")
     assert "Leicestershire" in places
     assert not any("," in name for name in places)
 
@@ -56,10 +56,10 @@ def test_qualifier_places_only_small_foreign_towns():
 
 
 def test_town_heads_organisation_name_outside_org_entity(nlp):
-    places = _places(nlp, "Officers said the boy drowned in a backyard pool. (Picture: Slidell PD)")
-    assert places["Slidell"].place.country == "USA"
-    places = _places(nlp, "Superintendents for Owensboro Public Schools welcomed the budget.")
-    assert places["Owensboro"].place.country == "USA"
+    places = _places(nlp, "A stolen tractor was found in a ditch on Tuesday. (Photo: Hammond PD)")
+    assert places["Hammond"].place.country == "USA"
+    places = _places(nlp, "Teachers at Paducah Public Schools welcomed the new contract.")
+    assert places["Paducah"].place.country == "USA"
 
 
 def test_acronym_heading_an_organisation_is_no_town(nlp):
@@ -68,14 +68,14 @@ def test_acronym_heading_an_organisation_is_no_town(nlp):
 
 
 def test_people_from_a_town(nlp):
-    places = _places(nlp, "The US gave air support to a coalition of militias from Misrata last year.")
-    assert places["Misrata"].place.country == "LBY"
+    places = _places(nlp, "Foreign jets backed the brigades from Zintan during the spring offensive.")
+    assert places["Zintan"].place.country == "LBY"
 
 
 def test_later_uses_of_a_resolved_name(nlp):
-    doc = nlp("Traffic will affect people travelling to Cirencester from Gloucester. "
-              "The Cirencester junction will close from 8pm tonight.")
-    found = [p for p in doc._.wc_places if p.text == "Cirencester"]
+    doc = nlp("Roadworks will slow drivers heading to Stroud from Swindon all week. "
+              "The Stroud roundabout reopens on Monday morning.")
+    found = [p for p in doc._.wc_places if p.text == "Stroud"]
     assert len(found) == 2
     assert all(p.place.country == "GBR" for p in found)
 

@@ -77,8 +77,8 @@ def test_small_town_of_the_article_state(nlp):
 
 
 def test_bare_feature_word_is_a_local_name(nlp):
-    text = ("Small businesses in Youngstown, Ohio, say every dollar spent locally matters. They are a vital "
-            "part of the economy here in the Valley, said the owner of a flower shop in Youngstown.")
+    text = ("Shop owners in Youngstown, Ohio, want residents to buy close to home. Every sale counts "
+            "here in the Valley, a baker in Youngstown said.")
     place = _first(nlp, text, "Valley")
     assert place.kind == "local" and place.country == "USA"
 
@@ -90,16 +90,16 @@ def test_state_capitol_is_not_the_us_capitol(nlp):
 
 
 def test_storm_names_are_no_places(nlp):
-    text = ("The season ended with three major hurricanes striking US soil: Harvey, Irma and Maria. "
-            "Later, Hurricane Florence flooded towns in the Carolinas.")
+    text = ("Two storms came ashore within a month: Laura and Sally. "
+            "A year later, Hurricane Ida flooded towns in Louisiana.")
     found = {t for t, _ in _places(nlp, text)}
-    assert not found & {"Harvey", "Irma", "Maria", "Florence"}
+    assert not found & {"Laura", "Sally", "Ida"}
 
 
 def test_surname_of_a_person_is_no_town(nlp):
-    text = ("Reigning champion Ashley Sutton will defend his title at Brands Hatch in Kent. Few predicted "
-            "Sutton would win last year. His team is based in Sutton, Surrey.")
+    text = ("Title holder Daniel Ashford races again at Thruxton in Hampshire on Sunday. Few expected "
+            "Ashford to win last season. His workshop is based in Ashford, Kent.")
     found = [(t, p.country) for t, p in _places(nlp, text)]
-    assert found.count(("Sutton", "GBR")) <= 1  # only "in Sutton"
-    starts = [p.start for p in nlp(text)._.wc_places if p.text == "Sutton"]
+    assert found.count(("Ashford", "GBR")) <= 1  # only "in Ashford"
+    starts = [p.start for p in nlp(text)._.wc_places if p.text == "Ashford"]
     assert all(text[s - 3:s] == "in " for s in starts)

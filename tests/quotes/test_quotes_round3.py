@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.quotes.conftest import quotes
 from wirecoder.quotes.lexicon import load_lexicon
-
-
-def quotes(nlp, text: str) -> list[tuple[str, str | None, bool]]:
-    return [(q.text, q.speaker, q.direct) for q in nlp(text)._.wc_quotes]
 
 
 def only(nlp, text: str) -> tuple[str, str | None, bool]:

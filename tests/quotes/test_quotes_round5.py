@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def quotes(nlp, text: str) -> list[tuple[str, str | None, bool]]:
-    return [(q.text, q.speaker, q.direct) for q in nlp(text)._.wc_quotes]
+from tests.quotes.conftest import quotes
 
 
 def test_fronted_relative_pronoun_keeps_the_clause(nlp):

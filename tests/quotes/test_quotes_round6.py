@@ -8,9 +8,7 @@ for its author.
 """
 from __future__ import annotations
 
-
-def quotes(nlp, text: str) -> list[tuple[str, str | None, bool]]:
-    return [(q.text, q.speaker, q.direct) for q in nlp(text)._.wc_quotes]
+from tests.quotes.conftest import quotes
 
 
 def test_bare_quotation_paragraph_after_a_sentence_about_a_person(nlp):

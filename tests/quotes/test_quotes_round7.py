@@ -8,19 +8,16 @@ belong to that report; a frame never reaches across a line break for its content
 """
 from __future__ import annotations
 
+from tests.quotes.conftest import quotes
 from wirecoder.quotes.sentences import paragraph_part
 
 
-def quotes(nlp, text: str) -> list[tuple[str, str | None, bool]]:
-    return [(q.text, q.speaker, q.direct) for q in nlp(text)._.wc_quotes]
-
-
 def test_mixed_quote_inside_a_report_is_not_a_second_quote(nlp):
-    text = ("In a statement on Saturday, the league said the players' conduct was \"completely unacceptable\" "
-            "and that the committee would continue to investigate the incident.")
+    text = ("In a notice on Friday, the federation said the referee's decision was \"plainly wrong\" "
+            "and that its panel would continue to review the match.")
     got = quotes(nlp, text)
     assert len(got) == 1, got
-    assert got[0][0].startswith("the players' conduct") and not got[0][2], got
+    assert got[0][0].startswith("the referee's decision") and not got[0][2], got
 
 
 def test_bare_frame_does_not_take_a_quotation_from_the_paragraph_before(nlp):
@@ -35,18 +32,18 @@ def test_bare_frame_does_not_take_a_quotation_from_the_paragraph_before(nlp):
 
 
 def test_said_and_urged_that_are_two_statements_of_one_speaker(nlp):
-    text = ("Party spokesman John Miller on Thursday said the party was not in a crisis, "
-            "and urged that everyone take a deep breath.")
+    text = ("Union spokesman John Miller on Thursday said the strike fund was not running out, "
+            "and urged that members stay calm.")
     got = quotes(nlp, text)
-    assert [q[0] for q in got] == ["the party was not in a crisis", "that everyone take a deep breath"], got
+    assert [q[0] for q in got] == ["the strike fund was not running out", "that members stay calm"], got
     assert all(q[1] == "John Miller" for q in got), got
 
 
 def test_unmarked_statement_around_a_named_frame_yields_to_it(nlp):
-    text = ("Several opposition candidates said they support charter schools and tax credits, "
-            "but they wouldn't push for them at the federal level, they said.")
+    text = ("Several council candidates said they favour bike lanes and lower parking fees, "
+            "but they wouldn't fight for them in the budget, they said.")
     got = quotes(nlp, text)
-    assert got and got[0][0].startswith("they support charter schools"), got
+    assert got and got[0][0].startswith("they favour bike lanes"), got
     assert "candidates" in (got[0][1] or ""), got
     assert not any(q[0].startswith("Several") for q in got), got
 

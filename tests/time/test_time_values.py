@@ -14,24 +14,24 @@ def _values(timexes, text, dateline=OCT):
 
 
 def test_fiscal_quarter_anchors_its_pointers(timexes):
-    found = _values(timexes, "Acme Corp. said net income rose to $5 million, or 10 cents a share, in its fiscal "
-                             "first quarter ended Sept. 30, up from $4 million a year earlier. Sales for the "
-                             "quarter rose 5%.")
+    found = _values(timexes, "Brightwell Foods reported profit of $7 million for its fiscal first quarter "
+                             "ended Sept. 30, against $6 million a year earlier. Revenue in the quarter "
+                             "grew 3%.")
     assert found["first quarter"] == "2021-Q1"
     assert found["a year earlier"] == "2020-Q1"
     assert found["the quarter"] == "2021-Q1"
 
 
 def test_calendar_quarter_keeps_default_and_comparison_is_not_a_report(timexes):
-    found = _values(timexes, "Acme Corp. posted a 20% gain in third-quarter net income from a year ago. "
-                             "After a flat second quarter, sales rose. The quarter's gains came from tires.")
+    found = _values(timexes, "Brightwell Foods lifted third-quarter profit 12% from a year ago. "
+                             "After a flat second quarter, orders picked up. The quarter's rise came from snacks.")
     assert found["a year ago"] == "2020-Q3"
     assert found["The quarter"] == "2021-Q3"
 
 
 def test_forecast_quarter_is_not_the_report(timexes):
-    found = _values(timexes, "Acme Corp. said net income fell to $5 million, or 10 cents a share, in the third "
-                             "quarter from $8 million a year earlier. It expects profit to slip in the fourth "
+    found = _values(timexes, "Brightwell Foods said profit dropped to $3 million in the third quarter, "
+                             "down from $5 million a year earlier. It expects profit to slip in the fourth "
                              "quarter. The latest period included a charge.")
     assert found["a year earlier"] == "2020-Q3"
     assert found["The latest period"] == "2021-Q3"

@@ -59,7 +59,7 @@ def accident_restated(trigger: Token, lex: Lexicon) -> bool:
     The explosion occurred at ..."), with no weapon named in its own sentence."""
     sent = trigger.sent
     lemma = lex.lemma(trigger)
-    # "... when a tank at the plant exploded. Four people were injured": harm told with no doer at all
+    # "... when a boiler at the mill burst. Two men were hurt": harm told with no doer at all
     harmed = lemma in lex.casualty_verbs and not any(c.dep_ in ("nsubj", "agent") for c in trigger.children)
     if (lemma not in _BLASTS and not harmed) or sent.start == 0:
         return False
@@ -83,7 +83,7 @@ def disaster(sent: Span, lex: Lexicon) -> bool:
             if lemma in things or lemma == "tank" and any(
                     c.dep_ in ("compound", "amod") and c.lower_ in lex.word_class("storage_words") for c in s.children):
                 return True
-            # "a tank at the plant", "a boiler in the factory": equipment of an industrial site
+            # "a boiler in the factory", "a tank at the refinery": equipment of an industrial site
             if any(g.lemma_.lower() in things for c in s.children if c.dep_ == "prep" and c.lower_ in _SITE_PREPS
                    for g in c.children if g.dep_ == "pobj"):
                 return True

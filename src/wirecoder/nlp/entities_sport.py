@@ -1,8 +1,8 @@
 """Names in sports copy: result lines, tables, fixtures, line-ups and scorecards.
 
 Wire services file results as bare lines the small model reads badly: it
-misses names standing before figures ("Hull 0 Barnet 0", "Barnet 4 1 2 1 4 2
-5"), calls clubs named after towns places, and calls players listed in
+misses names standing before figures ("Rovers 2 Athletic 1", "Dunmore 5 3 1 1 9 4
+10"), calls clubs named after towns places, and calls players listed in
 line-ups or cricket scorecards organisations. News NER conventions name a
 club (even one called after its town) an organisation and keep national sides
 as places. The layout itself tells the reading:
@@ -34,7 +34,7 @@ _BOWLING = re.compile(r"\d+(\.\d)?-\d+-\d+-\d+\b")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 # fixture marks between two teams
 _VERSUS = frozenset({"v", "vs", "vs.", "v."})
-# scorecard marks before a fielder or bowler ("c Stewart b Gough", "st Smith", "lbw b Jones")
+# scorecard marks before a fielder or bowler ("c Moore b Hale", "st Lowe", "lbw b Grant")
 _DISMISSAL = frozenset({"c", "b", "st"})
 # lower-case words that may follow a team's score in a result line ("Kent 250 all out",
 # "Middlesex 199 and 426", "Hull 2 ( after extra time )"); any other lower-case word
@@ -127,7 +127,7 @@ def player(doc: Doc, s: int, e: int, is_country: Callable[[list[str]], bool]) ->
     # "8 - Zinzan Brooke", "( 18 - John Smith , 88th )": a shirt number and a spaced dash
     if prev == "-" and s > 1 and doc[s - 2].text.isdigit() and doc[s - 2].whitespace_:
         return True
-    # "Saeed Anwar c Stewart b Gough 33", "lbw b Gough", "st Moles b Such"
+    # "R. Patel c Moore b Hale 41", "lbw b Hale", "st Lowe b Grant"
     if prev in _DISMISSAL or (e < n and doc[e].text in _DISMISSAL and e + 1 < n
                               and (doc[e + 1].text[:1].isupper() or doc[e + 1].text == "b")):
         return True
