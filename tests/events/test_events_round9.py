@@ -284,3 +284,20 @@ def test_a_host_city_does_not_make_the_government_its_states(analyze):
 
 def test_a_person_captured_by_an_organisation_is_still_an_abduction(types):
     assert "ASSAULT" in types("The navigator was captured by Amal in 1986 and later handed over to another group.")
+
+
+@pytest.mark.parametrize("text", [
+    "The governor shot back in a statement on Monday.",
+    "The delay would not have killed her enthusiasm.",
+    "A casino group is hosting the next debate among the candidates.",
+    "The committee said its funding target had been met.",
+    "Senator Maria Alvarez would beat out both rivals in a three-way race.",
+])
+def test_idioms_of_violence_and_meeting_are_no_events(types, text):
+    assert types(text) == []
+
+
+def test_a_candidate_capturing_states_in_a_primary_won_them(analyze):
+    a = analyze("Senator Maria Alvarez spoke in Ohio. Alvarez captured two states in the primaries on Tuesday.",
+                date="2024-03-08")
+    assert "ASSAULT" not in [e.type for e in a.events]

@@ -43,6 +43,9 @@ def _civilian_party(r: ActorRef, actors: dict[str, Actor]) -> bool:
 
 
 # verbs of taking ground that, said of a candidate or a party, mean winning a vote
+# what candidates take: "captured two states", "swept the districts"
+_PRIZES = [[w] for w in ("state", "states", "district", "districts", "county", "counties", "seat", "seats",
+                        "delegates", "votes", "precincts", "primary", "primaries", "caucuses")]
 _TAKING = frozenset({"capture", "take", "seize", "sweep", "win", "grab", "carry", "conquer"})
 
 
@@ -50,7 +53,7 @@ def electoral_win(lemma: str, sent: Span, source: list[ActorRef], target: list[A
                   actors: dict[str, Actor], lex: Lexicon) -> bool:
     if lemma not in _TAKING or not source or not all(_civilian_party(r, actors) for r in source):
         return False
-    if not any(r.actor_id is None and r.code for r in target):
+    if not any(r.actor_id is None and (r.code or r.name.lower().split()[-1:] in _PRIZES) for r in target):
         return False  # what was taken must be a place ("captured Ohio"), not a person ("captured by Amal")
     weapons = lex.word_class("weapon")
     return not any(t.lemma_.lower() in _PHYSICAL or t.lemma_.lower() in weapons for t in sent)
