@@ -301,3 +301,10 @@ def test_a_candidate_capturing_states_in_a_primary_won_them(analyze):
     a = analyze("Senator Maria Alvarez spoke in Ohio. Alvarez captured two states in the primaries on Tuesday.",
                 date="2024-03-08")
     assert "ASSAULT" not in [e.type for e in a.events]
+
+
+def test_both_sides_stay_unresolved_when_the_article_does_not_say_who(analyze):
+    a = analyze("Donors pledged money for Sudan. France and Germany promised food for refugees in Chad. "
+                "The United Nations called on both warring sides to let convoys into Darfur.", date="2024-03-08")
+    appeal = next(e for e in a.events if e.type == "REQUEST")
+    assert not {"FRA", "DEU"} & {r.code for r in appeal.target}

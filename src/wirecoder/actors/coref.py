@@ -239,7 +239,10 @@ def _pair(ctx: Ctx, tok: Token) -> None:
                 c = counts.setdefault(d.key, [0, 0])
                 c[0] += 1
                 c[1] = max(c[1], d.start)
-        keys = [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1][0], -kv[1][1]))][:2]
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], -kv[1][1]))
+        if len(ranked) > 2 and ranked[2][1][0] == ranked[1][1][0]:
+            return  # a tie for the second side: the article does not say who the two are
+        keys = [k for k, _ in ranked][:2]
     if len(keys) < 2:
         return
     start = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("det", "nummod", "predet")])
