@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Place, PlaceMention
 from .cues import PLACE_NOUNS
+from .locate_names import clause_root as _clause_root, contained, unnamed_place
 from .sites import site_mentions
 
 LOC_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "along", "on",
@@ -227,7 +228,10 @@ def event_location(doc: Doc, trigger: Token, places: tuple[PlaceMention, ...]) -
     """
     near, full = _indexes(doc, places)
     p = _locate(doc, trigger, near, full)
-    return p if p is not None else _locate(doc, trigger, full, full)
+    if p is not None:
+        return contained(doc, p, near)
+    # an unknown name in the act's own locative phrase is nearer the truth than a reference point
+    return unnamed_place(doc, trigger, places, PHYSICAL | MOTION) or _locate(doc, trigger, full, full)
 
 
 def _locate(doc: Doc, trigger: Token, idx: dict[int, PlaceMention],
@@ -394,9 +398,3 @@ def _looks_like_place(doc: Doc, p: PlaceMention, verb: Token) -> bool:
         return verb.lemma_.lower() in TERRITORIAL
     return True
 
-
-def _clause_root(tok: Token) -> Token:
-    t = tok
-    while t.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp") and t.head != t:
-        t = t.head
-    return t
