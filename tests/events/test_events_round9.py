@@ -308,3 +308,18 @@ def test_both_sides_stay_unresolved_when_the_article_does_not_say_who(analyze):
                 "The United Nations called on both warring sides to let convoys into Darfur.", date="2024-03-08")
     appeal = next(e for e in a.events if e.type == "REQUEST")
     assert not {"FRA", "DEU"} & {r.code for r in appeal.target}
+
+
+def test_a_clash_between_police_and_protesters_is_a_violent_protest(analyze):
+    a = analyze("Clashes broke out between police and Kenyan protesters outside parliament on Tuesday.",
+                date="2024-03-08")
+    riot = [e for e in a.events if e.cameo == "145"]
+    assert riot and riot[0].type == "PROTEST"
+    assert "police" in [r.name for r in riot[0].target]
+    b = analyze("The police clashed with hundreds of demonstrators in Quito.", date="2024-03-08")
+    riot = next(e for e in b.events if e.cameo == "145")
+    assert [r.name for r in riot.source] == ["demonstrators"]
+
+
+def test_a_clash_of_armed_parties_stays_an_assault(types):
+    assert types("Troops clashed with rebels near the border on Monday.") == ["ASSAULT"]

@@ -58,6 +58,10 @@ def build_event(doc: Doc, c: Candidate, finder: SideFinder, lex: Lexicon, quotes
         if c.how == "occurrence" and not target and noun.dep_ == "nsubj":
             # "an explosion killed two soldiers": the victims are the verb's object
             target = finder.refs([g for g in anchor.children if g.dep_ in ("dobj", "obj")])
+        if c.how == "occurrence" and not source and not target:
+            # "clashes broke out between police and protesters": the parser hangs the parties on the verb
+            source = finder.refs([g for p in anchor.children if p.dep_ == "prep" and p.lower_ == "between"
+                                  for g in p.children if g.dep_ == "pobj"])
     elif c.how == "must":
         source, target = finder.clause_sides(anchor)
         ccomp = next((t for t in anchor.children if t.dep_ == "ccomp"), None)
@@ -105,6 +109,13 @@ def build_event(doc: Doc, c: Candidate, finder: SideFinder, lex: Lexicon, quotes
     if typ == "ASSAULT" and c.how == "verb" and _protesters_act(anchor, lex):
         p = _RIOT  # "protesters clashed with police", "rioters torched cars": protest violently, riot (145)
         typ, mode = p.type, p.mode
+    if typ == "ASSAULT" and mode == "clash" and _crowd_side(doc, source + target, lex):
+        p = _RIOT  # "clashes broke out between police and protesters": a protest turned violent (145)
+        typ, mode = p.type, p.mode
+        # the crowd protests; the police it clashed with are the target
+        both = source + target
+        source = [r for r in both if _crowd_side(doc, [r], lex)]
+        target = [r for r in both if not _crowd_side(doc, [r], lex)]
     if typ == "ASSAULT" and electoral_win(lex.lemma(c.m.head), anchor.sent, source, target, finder.actors, lex):
         return None  # "Cruz has captured Oklahoma and Texas": a vote won (.verbal)
     if typ == "ASSAULT" and verbal_attack(lex.lemma(c.m.head), anchor.sent, source, target, finder.actors, lex):
@@ -129,6 +140,16 @@ def build_event(doc: Doc, c: Candidate, finder: SideFinder, lex: Lexicon, quotes
         size=counts.get("size"), dead=counts.get("dead"), injured=counts.get("injured"),
         arrested=counts.get("arrested"), confidence=conf, quote_index=qi)
     return ev, named
+
+
+def _crowd_side(doc: Doc, refs: list[ActorRef], lex: Lexicon) -> bool:
+    """One side of a clash is a crowd of protesters ("police clashed with hundreds of protesters")."""
+    crowd = lex.word_class("protesters")
+    for r in refs:
+        words = (doc.text[r.span[0]:r.span[1]] if r.span else r.name).lower().split()
+        if words and (words[-1] in crowd or words[-1].rstrip("s") in crowd):
+            return True
+    return False
 
 
 def _protesters_act(anchor: Token, lex: Lexicon) -> bool:
