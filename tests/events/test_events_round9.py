@@ -323,3 +323,13 @@ def test_a_clash_between_police_and_protesters_is_a_violent_protest(analyze):
 
 def test_a_clash_of_armed_parties_stays_an_assault(types):
     assert types("Troops clashed with rebels near the border on Monday.") == ["ASSAULT"]
+
+
+def test_inspecting_a_scene_is_no_investigation(types):
+    assert "ACCUSE" not in types("Officers inspect the wreckage of a burnt bus in the town on Friday.")
+    assert types("UN experts will inspect the nuclear plant next week.") == ["ACCUSE"]
+
+
+def test_seizing_a_city_is_taking_ground(analyze):
+    a = analyze("Rebel fighters seized the capital of a western province on Sunday.", date="2024-03-08")
+    assert [(e.type, e.cameo) for e in a.events] == [("ASSAULT", "190")]
