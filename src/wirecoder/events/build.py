@@ -146,7 +146,8 @@ def _crowd_side(doc: Doc, refs: list[ActorRef], lex: Lexicon) -> bool:
     """One side of a clash is a crowd of protesters ("police clashed with hundreds of protesters")."""
     crowd = lex.word_class("protesters")
     for r in refs:
-        words = (doc.text[r.span[0]:r.span[1]] if r.span else r.name).lower().split()
+        span = doc.char_span(r.span[0], r.span[1], alignment_mode="expand") if r.span else None
+        words = (span.text if span is not None else r.name).lower().split()  # (Doc.text joins every token)
         if words and (words[-1] in crowd or words[-1].rstrip("s") in crowd):
             return True
     return False

@@ -38,7 +38,7 @@ _SPORT_LEAGUE = frozenset({"National", "American", "Premier", "Major", "Champion
                            "Rugby", "Basketball", "Hockey", "Baseball", "Super", "Nationwide",
                            "Scottish", "English", "Eredivisie"})
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
-_DATE = re.compile(r"(1[89]|20)\d\d-\d\d-\d\d\b")  # matched at a token's offset in the text
+_DATE = re.compile(r"(1[89]|20)\d\d-\d\d-\d\d\b")  # matched on the text of the tokens from one on
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -118,7 +118,7 @@ def datelines(doc: Doc, spans: list[Span3]) -> list[Span3]:
                 j += 1
                 while j < n and doc[j].text[:1].isupper():
                     j += 1
-            if j < n and _DATE.match(doc.text, doc[j].idx):
+            if j < n and _DATE.match(doc[j:j + 8].text):  # a few tokens: Doc.text joins them all
                 label = "GPE"
         out.append((s, e, label))
     return out

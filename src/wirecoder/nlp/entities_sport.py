@@ -31,6 +31,7 @@ _DATE_SHAPE = re.compile(r"^(1[89]|20)\d\d(-\d\d(-\d\d)?)?$")
 # overs-maidens-runs-wickets in a bowling analysis
 # (matched at a token's offset: the tokenizer splits the figures at the dashes)
 _BOWLING = re.compile(r"\d+(\.\d)?-\d+-\d+-\d+\b")
+_FIGURE_TOKENS = 9  # "10.2-1-35-3" splits into at most this many tokens
 _INITIAL = re.compile(r"^[A-Z]\.$")
 # fixture marks between two teams
 _VERSUS = frozenset({"v", "vs", "vs.", "v."})
@@ -135,7 +136,8 @@ def player(doc: Doc, s: int, e: int, is_country: Callable[[list[str]], bool]) ->
         return True
     if e + 1 < n and doc[e + 1].text == "out" and doc[e].text in ("not", "run"):
         return True
-    if e < n and _BOWLING.match(doc.text, doc[e].idx):
+    # a few tokens' text, not doc.text: Doc.text joins every token on each access
+    if e < n and _BOWLING.match(doc[e:e + _FIGURE_TOKENS].text):
         return True
     # "Trine Smith ( Norway ) 65.12": a single word is a club when an integer score follows
     if e + 2 < n and doc[e].text == "(" and doc[e + 2].text == ")" \

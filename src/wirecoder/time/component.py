@@ -152,11 +152,13 @@ def _date_clock_times(doc: Doc, idx: _TokenIndex, found: list[TimeExpression]) -
     """"10:35 a.m. Friday": a clock time takes the day of a weekday/date next to it (same sentence)."""
     out = list(found)
     merged: set[int] = set()
+    text = doc.text  # built once: Doc.text joins every token on each access
+    has_sents = doc.has_annotation("SENT_START")
     for i, t in enumerate(found):
         if t.type != "TIME" or not t.value or "T" not in t.value or t.value[11:12].isalpha():
             continue
         tok = idx.at(t.start)
-        sent = tok.sent if tok is not None and doc.has_annotation("SENT_START") else None
+        sent = tok.sent if tok is not None and has_sents else None
         for other in found:
             if other is t or other.type != "DATE" or other.precision != "day" or not other.value:
                 continue
@@ -165,10 +167,10 @@ def _date_clock_times(doc: Doc, idx: _TokenIndex, found: list[TimeExpression]) -
             if sent is not None and not (sent.start_char <= other.start < sent.end_char):
                 continue
             value = other.value + t.value[10:]
-            gap = doc.text[min(t.end, other.end):max(t.start, other.start)]
+            gap = text[min(t.end, other.end):max(t.start, other.start)]
             if gap.strip(" ,") == "" or gap.strip().lower() == "on":  # "noon Thursday": one expression
                 s, e = min(t.start, other.start), max(t.end, other.end)
-                out[i] = TimeExpression(s, e, doc.text[s:e], "TIME", value, "day", t.anchored)
+                out[i] = TimeExpression(s, e, text[s:e], "TIME", value, "day", t.anchored)
                 merged.add(id(other))
             else:
                 out[i] = TimeExpression(t.start, t.end, t.text, t.type, value, t.precision, t.anchored)
@@ -192,7 +194,7 @@ def _ner_extras(doc: Doc, found: list[TimeExpression], ctx: Context) -> list[Tim
             continue  # "the night of": the date after it is the expression (its own match)
         if low in lexicon()["not_as_modifier"] and ent.root.dep_ == "amod":
             continue
-        if "quarter" in low and _FRACTION_OF.match(doc.text, ent.end_char):
+        if "quarter" in low and _FRACTION_OF.match(ctx.text, ent.end_char):
             continue  # "more than a quarter of the market"
         bare = low.removeprefix("the ").strip()
         if bare in _BARE_UNITS:  # "for weeks", "the years": a vague span, PXW / PXY
