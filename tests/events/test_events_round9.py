@@ -331,5 +331,5 @@ def test_inspecting_a_scene_is_no_investigation(types):
 
 
 def test_seizing_a_city_is_taking_ground(analyze):
-    a = analyze("Rebel fighters seized the capital of a western province on Sunday.", date="2024-03-08")
+    a = analyze("Insurgents seized the capital of the western province on Sunday.", date="2024-03-08")
     assert [(e.type, e.cameo) for e in a.events] == [("ASSAULT", "190")]
