@@ -333,3 +333,21 @@ def test_inspecting_a_scene_is_no_investigation(types):
 def test_seizing_a_city_is_taking_ground(analyze):
     a = analyze("Insurgents seized the capital of the western province on Sunday.", date="2024-03-08")
     assert [(e.type, e.cameo) for e in a.events] == [("ASSAULT", "190")]
+
+
+@pytest.mark.parametrize("text", [
+    "The parallels between the two campaigns are striking.",
+    "Several reporters were fighting for seats near the stage.",
+    "Her plan would eliminate taxes on tips for waiters.",
+])
+def test_qualities_advocacy_and_policy_are_no_violence(types, text):
+    assert types(text) == []
+
+
+def test_striking_workers_protest(types):
+    assert types("Nurses are striking for safer staffing levels.") == ["PROTEST"]
+
+
+def test_a_willing_state_still_pledges(types):
+    assert types("Norway is willing to send equipment to help defend its ally, its foreign minister said.") \
+        == ["AGREE"]

@@ -215,6 +215,8 @@ def match(lex: Lexicon, tok: Token) -> Match | None:
         return None  # "in March", "the fall of 2019": part of a time expression
     if tok.pos_ == "VERB" and tok.dep_ in _ARGUMENT_DEPS and any(c.dep_ == "det" for c in tok.children):
         return None  # "the accused was released", "the wounded": a participle used as a noun names people
+    if tok.dep_ == "acomp" and tok.tag_ == "VBG" and not any(c.dep_ in ("dobj", "prep") for c in tok.children):
+        return None  # "the similarities are striking": a quality, not an act
     pats = candidates(lex, tok)
     if not pats:
         return None
