@@ -351,3 +351,24 @@ def test_striking_workers_protest(types):
 def test_a_willing_state_still_pledges(types):
     assert types("Norway is willing to send equipment to help defend its ally, its foreign minister said.") \
         == ["AGREE"]
+
+
+def test_campaign_violence_words_are_criticism_or_winning(analyze):
+    a = analyze("Her campaign was hurt by attacks from fellow candidate Tom Reyes.", date="2024-03-08")
+    assert [(e.type, [r.name for r in e.source]) for e in a.events] == [("ACCUSE", ["Tom Reyes"])]
+    b = analyze("Senator Maria Alvarez beat Governor Tom Reyes in the Michigan primary.", date="2024-03-08")
+    assert "ASSAULT" not in [e.type for e in b.events]
+
+
+@pytest.mark.parametrize("text", [
+    "He has fought for religious liberty all his life.",
+    "The two parties have been fighting about the budget for weeks.",
+    "The court struck down limits on campaign donations.",
+    "His spokesman struck a similar tone on Monday.",
+])
+def test_advocacy_rulings_and_tones_are_no_violence(types, text):
+    assert "ASSAULT" not in types(text)
+
+
+def test_fighting_for_control_of_a_town_is_violence(types):
+    assert types("Rebels were fighting for control of the town on Monday.") == ["ASSAULT"]

@@ -218,6 +218,8 @@ class SideFinder:
                 src.append(c)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 src += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ == "from":  # "attacks from Donald Trump"; places are left or sent from
+                src += [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("PERSON", "ORG", "NORP")]
             elif c.dep_ == "prep" and c.lower_ == "between":
                 src += [g for g in c.children if g.dep_ == "pobj"]
             elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:

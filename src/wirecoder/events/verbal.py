@@ -26,12 +26,22 @@ _PHYSICAL = frozenset({"kill", "wound", "injure", "shoot", "stab", "beat", "bomb
 
 def verbal_attack(lemma: str, sent: Span, source: list[ActorRef], target: list[ActorRef],
                   actors: dict[str, Actor], lex: Lexicon) -> bool:
-    if lemma not in _AMBIGUOUS or not source or not target:
+    """A named person or civilian body attacks, with words: the target, when named, is one too
+    ("attacks from fellow candidate X" names no target and is still criticism)."""
+    if lemma not in _AMBIGUOUS or not source:
         return False
     if not all(_civilian_party(r, actors) for r in source + target):
         return False
+    if not target and not any(actors.get(r.actor_id or "") and actors[r.actor_id].kind == "person" for r in source):
+        return False  # an organisation's attack with no target named may be anything
+    return _no_force(sent, lex, lemma)
+
+
+def _no_force(sent: Span, lex: Lexicon, lemma: str) -> bool:
+    """No weapon, wound or armed force in the sentence besides the trigger word itself."""
     weapons = lex.word_class("weapon")
-    return not any(t.lemma_.lower() in _PHYSICAL or t.lemma_.lower() in weapons for t in sent)
+    return not any((t.lemma_.lower() in _PHYSICAL or t.lemma_.lower() in weapons) and t.lemma_.lower() != lemma
+                   for t in sent)
 
 
 def _civilian_party(r: ActorRef, actors: dict[str, Actor]) -> bool:
@@ -42,18 +52,25 @@ def _civilian_party(r: ActorRef, actors: dict[str, Actor]) -> bool:
     return a.kind in ("person", "organization") and a.sector not in _ARMED_SECTORS
 
 
-# verbs of taking ground that, said of a candidate or a party, mean winning a vote
 # what candidates take: "captured two states", "swept the districts"
 _PRIZES = [[w] for w in ("state", "states", "district", "districts", "county", "counties", "seat", "seats",
                         "delegates", "votes", "precincts", "primary", "primaries", "caucuses")]
+# verbs of taking ground that, said of a candidate or a party, mean winning a vote
 _TAKING = frozenset({"capture", "take", "seize", "sweep", "win", "grab", "carry", "conquer"})
+# verbs of defeat that, between a candidate and a rival, mean winning a vote
+_DEFEATING = frozenset({"beat", "defeat", "trounce", "rout", "crush", "edge", "outpoll"})
 
 
 def electoral_win(lemma: str, sent: Span, source: list[ActorRef], target: list[ActorRef],
                   actors: dict[str, Actor], lex: Lexicon) -> bool:
-    if lemma not in _TAKING or not source or not all(_civilian_party(r, actors) for r in source):
+    """A candidate or party took a state ("captured Ohio") or beat a rival ("beat Clinton")."""
+    if not source or not all(_civilian_party(r, actors) for r in source):
         return False
-    if not any(r.actor_id is None and (r.code or r.name.lower().split()[-1:] in _PRIZES) for r in target):
+    if lemma in _DEFEATING:
+        if not target or not all(_civilian_party(r, actors) and actors[r.actor_id].kind == "person"
+                                 for r in target):
+            return False
+    elif lemma not in _TAKING or not any(
+            r.actor_id is None and (r.code or r.name.lower().split()[-1:] in _PRIZES) for r in target):
         return False  # what was taken must be a place ("captured Ohio"), not a person ("captured by Amal")
-    weapons = lex.word_class("weapon")
-    return not any(t.lemma_.lower() in _PHYSICAL or t.lemma_.lower() in weapons for t in sent)
+    return _no_force(sent, lex, lemma)
