@@ -109,13 +109,12 @@ def build_event(doc: Doc, c: Candidate, finder: SideFinder, lex: Lexicon, quotes
     if typ == "ASSAULT" and c.how == "verb" and _protesters_act(anchor, lex):
         p = _RIOT  # "protesters clashed with police", "rioters torched cars": protest violently, riot (145)
         typ, mode = p.type, p.mode
-    if typ == "ASSAULT" and mode == "clash" and _crowd_side(doc, source + target, lex):
+    crowd = [r for r in source + target if _is_crowd(doc, r, lex)] if typ == "ASSAULT" and mode == "clash" else []
+    if crowd:
         p = _RIOT  # "clashes broke out between police and protesters": a protest turned violent (145)
         typ, mode = p.type, p.mode
         # the crowd protests; the police it clashed with are the target
-        both = source + target
-        source = [r for r in both if _crowd_side(doc, [r], lex)]
-        target = [r for r in both if not _crowd_side(doc, [r], lex)]
+        source, target = crowd, [r for r in source + target if r not in crowd]
     if typ == "ASSAULT" and electoral_win(lex.lemma(c.m.head), anchor.sent, source, target, finder.actors, lex):
         return None  # "Cruz has captured Oklahoma and Texas": a vote won (.verbal)
     if typ == "ASSAULT" and verbal_attack(lex.lemma(c.m.head), anchor.sent, source, target, finder.actors, lex):
@@ -142,15 +141,12 @@ def build_event(doc: Doc, c: Candidate, finder: SideFinder, lex: Lexicon, quotes
     return ev, named
 
 
-def _crowd_side(doc: Doc, refs: list[ActorRef], lex: Lexicon) -> bool:
-    """One side of a clash is a crowd of protesters ("police clashed with hundreds of protesters")."""
+def _is_crowd(doc: Doc, r: ActorRef, lex: Lexicon) -> bool:
+    """The side is a crowd of protesters ("police clashed with hundreds of protesters")."""
+    span = doc.char_span(r.span[0], r.span[1], alignment_mode="expand") if r.span else None
+    words = (span.text if span is not None else r.name).lower().split()
     crowd = lex.word_class("protesters")
-    for r in refs:
-        span = doc.char_span(r.span[0], r.span[1], alignment_mode="expand") if r.span else None
-        words = (span.text if span is not None else r.name).lower().split()  # (Doc.text joins every token)
-        if words and (words[-1] in crowd or words[-1].rstrip("s") in crowd):
-            return True
-    return False
+    return bool(words) and (words[-1] in crowd or words[-1].rstrip("s") in crowd)
 
 
 def _protesters_act(anchor: Token, lex: Lexicon) -> bool:

@@ -142,12 +142,18 @@ def _person_words() -> frozenset[str]:
     return words - lex.word_class("institutions")
 
 
-def _human_patient(tok: Token) -> bool:
-    """Whether what the verb acts on is people: its object, passive subject or the noun it describes
-    ("gas released from a tank", "footage that police released"); false when none is named."""
+def _patients(tok: Token) -> list[Token]:
+    """What the verb acts on: its object, its passive subject or the noun it describes."""
     pats = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.dep_ in ("acl", "relcl"):
         pats.append(tok.head)
+    return pats
+
+
+def _human_patient(tok: Token) -> bool:
+    """Whether what the verb acts on is people ("gas released from a tank", "footage that police
+    released" are not); false when none is named."""
+    pats = _patients(tok)
     if not pats and tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children):
         pats = [c for c in tok.children if c.dep_ == "nsubj"]  # headline passive: "Egypt activist released"
     if not pats:
@@ -179,11 +185,8 @@ def _publicity(obj: Token, lex: Lexicon) -> bool:
 def _polity_patient(tok: Token, lex: Lexicon) -> bool:
     """Whether what is recognised is a state, a government or their acts ("recognised Kosovo's
     independence", "recognise the election result"); not "recognised the need" or "recognised themselves"."""
-    pats = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if tok.dep_ in ("acl", "relcl"):
-        pats.append(tok.head)
     polities = lex.word_class("polities")
-    for p in pats:
+    for p in _patients(tok):
         heads = [p] + [c for c in p.children if c.dep_ in ("conj", "poss", "compound")]
         if any(h.ent_type_ in ("GPE", "NORP", "ORG") or h.lemma_.lower() in polities for h in heads):
             return True

@@ -14,21 +14,19 @@ from spacy.tokens import Span
 from ..records import Actor, ActorRef
 from .ontology import Lexicon
 
-# the generic words of violence that are as often words of criticism
-_AMBIGUOUS = frozenset({"attack", "target", "hit", "fight", "battle", "blast", "hammer", "assail", "strike"})
+# Word classes (data/events/classes.json): @double_edged, the generic words of violence that are as
+# often words of criticism; @force_words, words in the sentence that make an attack physical;
+# @taking_verbs and @defeat_verbs, said of a candidate, and @electoral_prizes, what candidates take.
+
 # sectors of armed or coercive actors: their attacks are physical
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "CRM", "INS"})
-# words in the sentence that make an attack physical
-_PHYSICAL = frozenset({"kill", "wound", "injure", "shoot", "stab", "beat", "bomb", "gun", "knife", "weapon",
-                       "rifle", "grenade", "explosive", "missile", "rocket", "shell", "troop", "soldier",
-                       "gunman", "militant", "fighter", "hospital", "injury", "dead", "death", "blood", "assault"})
 
 
 def verbal_attack(lemma: str, sent: Span, source: list[ActorRef], target: list[ActorRef],
                   actors: dict[str, Actor], lex: Lexicon) -> bool:
     """A named person or civilian body attacks, with words: the target, when named, is one too
     ("attacks from fellow candidate X" names no target and is still criticism)."""
-    if lemma not in _AMBIGUOUS or not source:
+    if lemma not in lex.word_class("double_edged") or not source:
         return False
     if not all(_civilian_party(r, actors) for r in source + target):
         return False
@@ -39,9 +37,8 @@ def verbal_attack(lemma: str, sent: Span, source: list[ActorRef], target: list[A
 
 def _no_force(sent: Span, lex: Lexicon, lemma: str) -> bool:
     """No weapon, wound or armed force in the sentence besides the trigger word itself."""
-    weapons = lex.word_class("weapon")
-    return not any((t.lemma_.lower() in _PHYSICAL or t.lemma_.lower() in weapons) and t.lemma_.lower() != lemma
-                   for t in sent)
+    force = lex.word_class("force_words") | lex.word_class("weapon")
+    return not any(t.lemma_.lower() in force and t.lemma_.lower() != lemma for t in sent)
 
 
 def _civilian_party(r: ActorRef, actors: dict[str, Actor]) -> bool:
@@ -52,25 +49,22 @@ def _civilian_party(r: ActorRef, actors: dict[str, Actor]) -> bool:
     return a.kind in ("person", "organization") and a.sector not in _ARMED_SECTORS
 
 
-# what candidates take: "captured two states", "swept the districts"
-_PRIZES = [[w] for w in ("state", "states", "district", "districts", "county", "counties", "seat", "seats",
-                        "delegates", "votes", "precincts", "primary", "primaries", "caucuses")]
-# verbs of taking ground that, said of a candidate or a party, mean winning a vote
-_TAKING = frozenset({"capture", "take", "seize", "sweep", "win", "grab", "carry", "conquer"})
-# verbs of defeat that, between a candidate and a rival, mean winning a vote
-_DEFEATING = frozenset({"beat", "defeat", "trounce", "rout", "crush", "edge", "outpoll"})
-
-
 def electoral_win(lemma: str, sent: Span, source: list[ActorRef], target: list[ActorRef],
                   actors: dict[str, Actor], lex: Lexicon) -> bool:
     """A candidate or party took a state ("captured Ohio") or beat a rival ("beat Clinton")."""
     if not source or not all(_civilian_party(r, actors) for r in source):
         return False
-    if lemma in _DEFEATING:
+    if lemma in lex.word_class("defeat_verbs"):
         if not target or not all(_civilian_party(r, actors) and actors[r.actor_id].kind == "person"
                                  for r in target):
             return False
-    elif lemma not in _TAKING or not any(
-            r.actor_id is None and (r.code or r.name.lower().split()[-1:] in _PRIZES) for r in target):
+    elif lemma not in lex.word_class("taking_verbs") or not any(
+            r.actor_id is None and (r.code or _last_word(r.name) in lex.word_class("electoral_prizes")) for r in target):
         return False  # what was taken must be a place ("captured Ohio"), not a person ("captured by Amal")
     return _no_force(sent, lex, lemma)
+
+
+def _last_word(name: str) -> str:
+    """"two states" -> "states": the head word of a plain noun phrase."""
+    words = name.lower().split()
+    return words[-1] if words else ""

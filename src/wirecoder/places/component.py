@@ -42,7 +42,7 @@ def find_places(doc: Doc) -> tuple[PlaceMention, ...]:
     for m, cand in zip(mentions, chosen):
         span = doc[m.start:m.end]
         if m.label != "CUE" and (storm_name(span) or person_namesake(span, cand, full_names)):
-            continue  # "Hurricane Harvey", "Sutton" after "Ashley Sutton"
+            continue  # "Hurricane Harvey", "Ashford" after "Daniel Ashford"
         # a name whose setting marks it as a place ("the village of X") keeps it even if NER saw a person
         if cand is None and _not_a_place(span, set() if m.label == "CUE" else person_words):
             continue
@@ -57,7 +57,7 @@ def find_places(doc: Doc) -> tuple[PlaceMention, ...]:
             metonym = m.label != "ADJ" and is_metonym(doc, span.root, place, capitals)
         out.append(PlaceMention(start=span.start_char, end=span.end_char, text=span.text,
                                 place=place, metonym=metonym, adjectival=m.label == "ADJ"))
-    return propagate(doc, tuple(out))  # later uses of a resolved name ("the Cirencester junction")
+    return propagate(doc, tuple(out))  # later uses of a resolved name ("the Stroud roundabout")
 
 
 FOCUS_RANK = {"city": 0, "landmark": 0, "county": 1, "state": 1, "region": 1, "country": 2}

@@ -123,7 +123,7 @@ def gazetteer_matches(doc: Doc) -> list[RawMention]:
 
 
 def _comma_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """An entity NER ran across a comma ("Donington Park, Leicestershire") is two names, the place and
+    """An entity NER ran across a comma ("Prestwold Hall, Leicestershire") is two names, the place and
     its qualifier, unless the whole is one known name ("Washington, D.C.")."""
     commas = [i for i in range(start + 1, end - 1) if doc[i].text == ","]
     index = gazetteer().index
@@ -231,7 +231,7 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     ent_tokens = {i for m in ents for i in range(m.start, m.end)}
     gaz += [RawMention(s, e, "GPE") for s, e in dateline_mentions(doc, ent_tokens)]
     gaz += [RawMention(s, e, "CUE") for s, e in org_head_mentions(doc, ent_tokens)]
-    quals, qualified = qualified_mentions(doc, ent_tokens)  # "Knockhill, Fife", "New Quay, Ceredigion"
+    quals, qualified = qualified_mentions(doc, ent_tokens)  # "Lydden Hill, Kent", "Aberaeron, Ceredigion"
     gaz += [RawMention(s, e, "GPE") for s, e in quals] + [RawMention(s, e, "CUE") for s, e in qualified]
     chosen: list[RawMention] = []
     taken: set[int] = set()

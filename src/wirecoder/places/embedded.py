@@ -76,7 +76,7 @@ def _exact_county(text: str) -> bool:
 
 def org_head_mentions(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """A known town (or state, county, country) opening a longer organisation name: inside an ORG entity,
-    or opening any capitalised run NER read otherwise ("Slidell PD", "Owensboro Public Schools", the
+    or opening any capitalised run NER read otherwise ("Hammond PD", "Paducah Public Schools", the
     "Abuja Chamber of Commerce" with "Abuja" read as a person)."""
     index = gazetteer().index
     out = []

@@ -13,7 +13,7 @@ most likely bearer (used by resolve.py).
   is weak: it is used only where the article names the town's country (its state, for the US);
   otherwise the name stays a local one.
 - A small town of the US state an article is about beats mid-sized namesakes in other states
-  ("Shelby" in a story datelined Helena, Mont.).
+  (a small town in a story datelined from that state's capital).
 """
 from __future__ import annotations
 

@@ -3,8 +3,8 @@
 - Storms bear given names ("Harvey", "Irma", "Maria") that are also towns: a name right after a storm
   title ("Hurricane Harvey", "Typhoon Haiyan") or in apposition to a storm noun ("three hurricanes:
   Harvey, Irma and Maria") is the storm.
-- A single word that is part of a person's full name elsewhere in the article ("Ashley Sutton ...
-  Sutton would win") is that person, unless a locative preposition governs it ("in Sutton") or the town
+- A single word that is part of a person's full name elsewhere in the article ("Daniel Ashford ...
+  Ashford would win") is that person, unless a locative preposition governs it ("in Sutton") or the town
   is a famous city (namesakes.FAMOUS_CITY_SCORE: "Washington" stays the capital beside George Washington).
 """
 from __future__ import annotations
@@ -35,7 +35,7 @@ def storm_name(span: Span) -> bool:
 
 
 def full_name_words(doc: Doc) -> frozenset[str]:
-    """Lower-case words of the multi-word person names in the article ("ashley", "sutton")."""
+    """Lower-case words of the multi-word person names in the article ("daniel", "ashford")."""
     return frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e if t.is_alpha)
 
 

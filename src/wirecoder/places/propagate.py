@@ -1,14 +1,14 @@
 """One name, one place per article: later uses of a name the article already resolved.
 
-An article that names "Cirencester" in a clear setting ("travelling to Cirencester") uses
+An article that names "Stroud" in a clear setting ("drivers heading to Stroud") uses
 the same name again where neither NER nor the scan reads it as a place: as the head of an
-organisation ("the Nenagh Municipal District", "Cauvery Management Board"), in a compound
-("the Cirencester junction"), or after a possessive ("Douma's fall"). Those uses name the same
+organisation ("the Stroud District Council", "Tana Water Board"), in a compound
+("the Stroud roundabout"), or after a possessive ("Aleppo's fall"). Those uses name the same
 place, so they take its resolution.
 
 Only names resolved through a table (not a local name placed at the article's focus), and
-never a word the article also uses for a person: "Sutton" after "Ashley Sutton", "Noma" when
-NER reads any "Noma" as a person, or a word inside a longer capitalised name ("Bill Holland").
+never a word the article also uses for a person: "Ashford" after "Daniel Ashford", "Lima" when
+NER reads any "Lima" as a person, or a word inside a longer capitalised name ("Tom Holland").
 Cost: one pass over the tokens with dictionary lookups.
 """
 from __future__ import annotations
@@ -76,12 +76,12 @@ def propagate(doc: Doc, mentions: tuple[PlaceMention, ...]) -> tuple[PlaceMentio
     return tuple(sorted(mentions + tuple(added), key=lambda m: m.start))
 
 
-# Verbs whose subject is a person: a name that says or tells something is a person's ("said Noma").
+# Verbs whose subject is a person: a name that says or tells something is a person's ("said Lima").
 SPEECH_VERBS = frozenset({"say", "tell", "add", "ask", "explain", "recall", "claim", "admit", "insist", "note"})
 
 
 def _person_words(doc: Doc) -> set[str]:
-    """Words of the article's people: those of full names NER found ("Ashley Sutton") and speakers."""
+    """Words of the article's people: those of full names NER found ("Daniel Ashford") and speakers."""
     out = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     out |= {t.lower_ for t in doc if t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS
             and t.text[:1].isupper()}
@@ -89,7 +89,7 @@ def _person_words(doc: Doc) -> set[str]:
 
 
 def _inside_name(doc: Doc, i: int) -> bool:
-    """Is token ``i`` preceded by a capitalised word of the same name ("Bill Holland", "Ashley Sutton")?"""
+    """Is token ``i`` preceded by a capitalised word of the same name ("Tom Holland", "Daniel Ashford")?"""
     if i == 0:
         return False
     prev = doc[i - 1]

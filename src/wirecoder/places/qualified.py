@@ -1,8 +1,8 @@
 """Toponyms in the "Town, Region" pattern that the NER model and the plain scan miss.
 
 News and listings qualify a town by its county, state, province or country after a comma:
-"Knockhill, Fife.", "found near New Quay, Ceredigion, on Wednesday", "in Matias Romero,
-Oaxaca State, Mexico", "Federal University of Technology, Owerri". The small NER model often
+"Lydden Hill, Kent.", "found near Aberaeron, Ceredigion, on Wednesday", "in Juchitan,
+Oaxaca State, Mexico", "University of Ghana, Legon". The small NER model often
 reads both names as persons, and the scan takes single words only for large places. Here:
 
 - the qualifier: after a comma that follows a capitalised word, a name the gazetteer knows as

@@ -238,7 +238,7 @@ def _choose_pass(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candida
     for k, (m, cs) in enumerate(zip(mentions, cands)):
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         qual = _qualifier(doc, m, nxt, cands[k + 1] if nxt else ())
-        # a name no table knows, qualified by its state or county ("Slidell, La."), is looked up among small
+        # a name no table knows, qualified by its state or county ("Hammond, La."), is looked up among small
         # towns, else placed there;
         # a country after a comma is too often a list ("Freeland, U.S. officials and ...")
         if not cs and (m.label not in TOWN_LABELS or qual is None or qual.place.kind not in ("state", "region")):
@@ -254,7 +254,7 @@ def _choose_pass(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candida
                 out.append(kept[0])
                 continue
             if not cs or _qualifier_places(cs, qual):
-                # "Knockhill, Fife", "Rockingham, Northamptonshire": a place inside the qualifier that no
+                # "Lydden Hill, Kent", "Rockingham, Northamptonshire": a place inside the qualifier that no
                 # table knows (not Rockingham, Australia) lies there
                 town = _small_town(doc[m.start:m.end].text, ctx) if not cs else None
                 out.append(town if town is not None else at_qualifier(doc[m.start:m.end].text, qual))
@@ -279,7 +279,7 @@ def _choose_pass(doc: Doc, mentions: list[RawMention], cands: list[tuple[Candida
                 out.append(town)
                 continue
         town = state_town(doc[m.start:m.end].text, cs, ctx) if m.label in TOWN_LABELS else None
-        if town is not None:  # "Shelby" in a story about Montana
+        if town is not None:  # a small town in a story about its state
             out.append(town)
             continue
         key = norm(doc[m.start:m.end].text)
